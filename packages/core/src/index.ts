@@ -1,0 +1,2 @@
+// Public surface of @huitou/core: pure analytics and models, no I/O.
+export {};

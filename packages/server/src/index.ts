@@ -1,0 +1,2 @@
+// Public surface of @huitou/server.
+export { runCli } from './cli/main.ts';
