@@ -89,3 +89,10 @@ export interface CanonicalCustomer {
   readonly acceptsSmsMarketing: boolean | null;
   readonly tags: string | null;
 }
+
+/** Receiver details for an order, from a separate sheet (千牛 发货报表); joined to orders on orderNo. */
+export interface CanonicalOrderContact {
+  readonly orderNo: string;
+  readonly line: number;
+  readonly contact: CanonicalContact;
+}

@@ -2,7 +2,7 @@
  * A format: how to recognise a table by its header and how to map its rows onto canonical records.
  * Shared code never branches on a format's name; each format declares what it is.
  */
-import type { CanonicalCustomer, CanonicalLine, CanonicalOrder } from '../canonical.ts';
+import type { CanonicalCustomer, CanonicalLine, CanonicalOrder, CanonicalOrderContact } from '../canonical.ts';
 import type { ImportIssue } from '../import-issue.ts';
 import type { SheetRow } from '../read/table-source.ts';
 
@@ -23,9 +23,9 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 /**
  * What a table holds: order rows (one per order), item rows (one per line, joined to orders of the same
  * import on the order number), order-and-item rows (one per line with order fields repeated or
- * forward-filled), or customers.
+ * forward-filled), customers, or contacts (千牛 发货报表: receiver name/phone/address per order number).
  */
-export type TableRole = 'orders' | 'items' | 'orders_with_items' | 'customers';
+export type TableRole = 'orders' | 'items' | 'orders_with_items' | 'customers' | 'contacts';
 
 export interface MapContext {
   /** File name for issues. */
@@ -41,6 +41,7 @@ export interface MapSink {
   order(order: CanonicalOrder): void;
   line(line: CanonicalLine): void;
   customer(customer: CanonicalCustomer): void;
+  contact(contact: CanonicalOrderContact): void;
   issue(issue: ImportIssue): void;
 }
 
