@@ -1,0 +1,48 @@
+/**
+ * The store's seam: the small subset of a SQL connection that huitou needs. Each dialect (DuckDB now,
+ * PostgreSQL later) implements it in its own folder; callers only see this interface.
+ */
+export type SqlValue = string | number | bigint | boolean | null;
+export type Row = Record<string, unknown>;
+export type DialectName = 'duckdb' | 'postgres';
+
+/** Column types for bulk writes into staging tables. */
+export type BulkColumnType = 'text' | 'int' | 'double' | 'bool';
+
+export interface BulkColumn {
+  readonly name: string;
+  readonly type: BulkColumnType;
+}
+
+/** A fast row sink into one table (DuckDB: the appender; PostgreSQL: COPY). */
+export interface BulkWriter {
+  appendRow(values: readonly (string | number | boolean | null)[]): void;
+  /** Flushes and releases the writer; rows become visible to later statements of the same transaction. */
+  close(): Promise<void>;
+}
+
+export interface Db {
+  readonly dialect: DialectName;
+  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Rows as plain objects; BIGINTs within the safe range come back as numbers, DECIMALs as numbers. */
+  all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Result columns as arrays (for columnar analytics): name -> values. */
+  columns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, unknown[]>>;
+  /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. Not reentrant. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  bulkWriter(table: string, columns: readonly BulkColumn[]): Promise<BulkWriter>;
+  close(): void;
+}
+
+/** Returns the first row, or undefined. */
+export async function findOne<T extends Row>(db: Db, sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+  const rows = await db.all<T>(sql, params);
+  return rows[0];
+}
+
+/** Returns the first row or throws when there is none. */
+export async function getOneOrThrow<T extends Row>(db: Db, sql: string, params?: readonly SqlValue[]): Promise<T> {
+  const row = await findOne<T>(db, sql, params);
+  if (row === undefined) throw new Error(`query returned no row: ${sql.slice(0, 80)}`);
+  return row;
+}

@@ -1,0 +1,149 @@
+/** DuckDB implementation of the Db seam, over @duckdb/node-api. */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { BulkColumn, BulkWriter, Db, Row, SqlValue } from '../../database.ts';
+
+export interface DuckDbOptions {
+  /** File path, or ':memory:'. */
+  readonly path: string;
+  /** DuckDB memory_limit, e.g. '4GB'. */
+  readonly memoryLimit?: string;
+  readonly threads?: number;
+}
+
+/** Opens (creating if needed) a DuckDB database file. */
+export async function openDuckDb(options: DuckDbOptions): Promise<Db> {
+  const config: Record<string, string> = {};
+  if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+  if (options.threads !== undefined) config['threads'] = String(options.threads);
+  const instance = await DuckDBInstance.create(options.path, config);
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  return new DuckDb(instance, connection);
+}
+
+class DuckDb implements Db {
+  readonly dialect = 'duckdb' as const;
+  readonly #instance: DuckDBInstance;
+  readonly #connection: DuckDBConnection;
+  #inTransaction = false;
+
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.#instance = instance;
+    this.#connection = connection;
+  }
+
+  async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
+    if (params === undefined || params.length === 0) await this.#connection.run(sql);
+    else await this.#connection.run(sql, toDuckValues(params));
+  }
+
+  async all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    const reader =
+      params === undefined || params.length === 0
+        ? await this.#connection.runAndReadAll(sql)
+        : await this.#connection.runAndReadAll(sql, toDuckValues(params));
+    const rows = reader.getRowObjectsJS();
+    const out: T[] = [];
+    for (const row of rows) out.push(normaliseRow(row) as T);
+    return out;
+  }
+
+  async columns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, unknown[]>> {
+    const reader =
+      params === undefined || params.length === 0
+        ? await this.#connection.runAndReadAll(sql)
+        : await this.#connection.runAndReadAll(sql, toDuckValues(params));
+    const names = reader.columnNames();
+    const cols = reader.getColumnsJS();
+    const out: Record<string, unknown[]> = {};
+    names.forEach((name, i) => {
+      out[name] = (cols[i] ?? []).map(normaliseValue);
+    });
+    return out;
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#inTransaction) throw new Error('nested transactions are not supported');
+    this.#inTransaction = true;
+    await this.#connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.#connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.#connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      this.#inTransaction = false;
+    }
+  }
+
+  async bulkWriter(table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> {
+    const appender = await this.#connection.createAppender(table);
+    return new DuckBulkWriter(appender, columns);
+  }
+
+  close(): void {
+    this.#connection.closeSync();
+    this.#instance.closeSync();
+  }
+}
+
+class DuckBulkWriter implements BulkWriter {
+  readonly #appender: DuckDBAppender;
+  readonly #types: readonly BulkColumn['type'][];
+
+  constructor(appender: DuckDBAppender, columns: readonly BulkColumn[]) {
+    this.#appender = appender;
+    this.#types = columns.map((c) => c.type);
+  }
+
+  appendRow(values: readonly (string | number | boolean | null)[]): void {
+    const a = this.#appender;
+    const types = this.#types;
+    for (let i = 0; i < types.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) {
+        a.appendNull();
+        continue;
+      }
+      switch (types[i]) {
+        case 'text':
+          a.appendVarchar(typeof v === 'string' ? v : String(v));
+          break;
+        case 'int':
+          a.appendInteger(Number(v));
+          break;
+        case 'double':
+          a.appendDouble(Number(v));
+          break;
+        case 'bool':
+          a.appendBoolean(Boolean(v));
+          break;
+      }
+    }
+    a.endRow();
+  }
+
+  async close(): Promise<void> {
+    this.#appender.closeSync();
+  }
+}
+
+function toDuckValues(params: readonly SqlValue[]): DuckDBValue[] {
+  return params.map((p) => p);
+}
+
+function normaliseRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const key of Object.keys(row)) out[key] = normaliseValue(row[key]);
+  return out;
+}
+
+function normaliseValue(v: unknown): unknown {
+  if (typeof v === 'bigint' && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) {
+    return Number(v);
+  }
+  return v;
+}
