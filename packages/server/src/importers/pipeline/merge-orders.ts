@@ -1,0 +1,273 @@
+/**
+ * The set-based merge of one staged import unit into the store: dedupe staged orders, apply contact sheets,
+ * attach lines, resolve customers through their identities, classify each order as new, updated or
+ * unchanged by a content hash, and write. Runs inside the caller's transaction; SQL that PostgreSQL also
+ * accepts.
+ */
+import type { Db } from '../../store/database.ts';
+import { getOneOrThrow } from '../../store/database.ts';
+import { statusRankSql } from './status-rank.ts';
+
+export interface MergeScope {
+  readonly shopId: number;
+  readonly platform: string;
+  readonly batchId: number;
+}
+
+export interface MergeCounts {
+  readonly ordersNew: number;
+  readonly ordersUpdated: number;
+  readonly ordersUnchanged: number;
+  readonly linesWritten: number;
+  readonly customersNew: number;
+}
+
+const FIRST_PER_ORDER = (table: string) =>
+  `SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY order_no ORDER BY file_idx, line) AS rn FROM ${table} s) d WHERE rn = 1`;
+
+const HASHED_ORDER_COLUMNS = [
+  'key_kind', 'key_value', 'nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district',
+  'birthday', 'order_ms', 'paid_ms', 'status', 'raw_status', 'amount_cents', 'refund_cents', 'discount_cents',
+  'shipping_cents', 'coupon_code', 'item_count', 'titles',
+];
+const HASHED_LINE_COLUMNS = [
+  'line_id', 'sku', 'title', 'quantity', 'unit_price_cents', 'amount_cents', 'refund_cents', 'status',
+];
+const text = (expr: string) => `coalesce(CAST(${expr} AS VARCHAR), '')`;
+
+/** Merges stg_orders / stg_lines / stg_contacts into orders, order_lines, customers and products. */
+export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<MergeCounts> {
+  const { shopId, platform, batchId } = scope;
+  const p = [shopId, platform] as const;
+
+  // 1. One staged row per order number; later repeats are reported and ignored.
+  await db.run(
+    `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
+     SELECT $1, f.file, d.line, NULL, 'duplicate_order_row', 'warning',
+            'order ' || d.order_no || ' appears again; the first row is kept'
+     FROM (SELECT s.*, row_number() OVER (PARTITION BY order_no ORDER BY file_idx, line) AS rn FROM stg_orders s) d
+     JOIN stg_files f ON f.file_idx = d.file_idx WHERE d.rn > 1`,
+    [batchId],
+  );
+  await db.run(`CREATE TEMP TABLE m_orders AS ${FIRST_PER_ORDER('stg_orders')}`);
+
+  // 2. Receiver sheets fill contact details and upgrade weak buyer keys to an unmasked phone.
+  await db.run(
+    `UPDATE m_orders SET
+       name = coalesce(c.name, m_orders.name), phone = coalesce(c.phone, m_orders.phone),
+       phone_masked = coalesce(c.phone_masked, m_orders.phone_masked), email = coalesce(c.email, m_orders.email),
+       province = coalesce(c.province, m_orders.province), city = coalesce(c.city, m_orders.city),
+       district = coalesce(c.district, m_orders.district),
+       key_kind = CASE WHEN m_orders.key_kind IN ('address', 'anonymous') AND c.phone IS NOT NULL THEN 'phone' ELSE m_orders.key_kind END,
+       key_value = CASE WHEN m_orders.key_kind IN ('address', 'anonymous') AND c.phone IS NOT NULL THEN c.phone ELSE m_orders.key_value END
+     FROM (${FIRST_PER_ORDER('stg_contacts')}) c WHERE c.order_no = m_orders.order_no`,
+  );
+
+  // 3. Lines of orders stored earlier (a detail file imported on its own) bring their order in.
+  await db.run(
+    `INSERT INTO m_orders (file_idx, line, order_no, key_kind, key_value, nick, name, phone, phone_masked, email,
+       province, city, district, birthday, order_ms, paid_ms, status, raw_status, amount_cents, refund_cents,
+       discount_cents, shipping_cents, coupon_code, item_count, titles, rn)
+     SELECT -1, 0, o.order_no, c.key_kind, c.key_value, c.nick, c.name, c.phone, c.phone_masked, c.email,
+       o.province, o.city, c.district, NULL, extract(epoch FROM o.order_time) * 1000,
+       extract(epoch FROM o.paid_time) * 1000, o.status, o.raw_status, o.amount * 100, o.refund * 100,
+       o.discount * 100, o.shipping * 100, o.coupon_code, o.item_count, o.titles, 1
+     FROM orders o JOIN customers c ON c.customer_id = o.customer_id
+     WHERE o.shop_id = $1 AND o.platform = $2
+       AND o.order_no IN (SELECT order_no FROM stg_lines)
+       AND o.order_no NOT IN (SELECT order_no FROM m_orders)`,
+    [...p],
+  );
+  await db.run(
+    `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
+     SELECT $1, f.file, l.line, NULL, 'orphan_line', 'error',
+            'item row for order ' || l.order_no || ' has no order in this import or in the store'
+     FROM stg_lines l JOIN stg_files f ON f.file_idx = l.file_idx
+     WHERE l.order_no NOT IN (SELECT order_no FROM m_orders)`,
+    [batchId],
+  );
+
+  // 4. The lines of each order: the staged ones, or else the stored ones (an order file re-imported alone).
+  await db.run(
+    `CREATE TEMP TABLE m_lines AS
+     SELECT l.order_no, l.line_id, l.sku, l.title, l.quantity, l.unit_price_cents, l.amount_cents, l.refund_cents,
+            l.status, row_number() OVER (PARTITION BY l.order_no ORDER BY l.file_idx, l.line) AS line_seq
+     FROM stg_lines l WHERE l.order_no IN (SELECT order_no FROM m_orders)`,
+  );
+  await db.run(
+    `INSERT INTO m_lines
+     SELECT ol.order_no, ol.line_id, ol.sku, ol.title, ol.quantity, ol.unit_price * 100, ol.amount * 100,
+            ol.refund * 100, ol.status, ol.line_seq
+     FROM order_lines ol
+     WHERE ol.shop_id = $1 AND ol.platform = $2 AND ol.order_no IN (SELECT order_no FROM m_orders)
+       AND ol.order_no NOT IN (SELECT order_no FROM stg_lines)`,
+    [...p],
+  );
+
+  // 5. Amounts and item counts the order row does not carry come from its lines.
+  await db.run(
+    `UPDATE m_orders SET
+       amount_cents = coalesce(m_orders.amount_cents, t.total),
+       item_count = coalesce(m_orders.item_count, t.items)
+     FROM (SELECT order_no, sum(coalesce(amount_cents, unit_price_cents * quantity)) AS total,
+                  CAST(sum(quantity) AS INTEGER) AS items
+           FROM m_lines GROUP BY order_no) t
+     WHERE t.order_no = m_orders.order_no`,
+  );
+  await db.run(
+    `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
+     SELECT $1, f.file, m.line, NULL, 'bad_amount', 'warning', 'order ' || m.order_no || ' has no amount and no lines; stored as 0'
+     FROM m_orders m JOIN stg_files f ON f.file_idx = m.file_idx WHERE m.amount_cents IS NULL`,
+    [batchId],
+  );
+  await db.run(`UPDATE m_orders SET amount_cents = 0 WHERE amount_cents IS NULL`);
+
+  // 6. Content hash: unchanged orders are recognised and left alone.
+  const orderSig = HASHED_ORDER_COLUMNS.map((c) => text(`m.${c}`)).join(", '|', ");
+  const lineSig = HASHED_LINE_COLUMNS.map(text).join(", '~', ");
+  await db.run(
+    `CREATE TEMP TABLE m_hash AS
+     SELECT m.order_no, md5(concat(${orderSig}, '|', coalesce(l.sig, ''))) AS content_hash
+     FROM m_orders m LEFT JOIN (
+       SELECT order_no, string_agg(concat(${lineSig}), '|' ORDER BY line_seq) AS sig FROM m_lines GROUP BY order_no
+     ) l ON l.order_no = m.order_no`,
+  );
+
+  const customersNew = await resolveCustomers(db, scope);
+
+  // 7. Classify against the store.
+  await db.run(
+    `CREATE TEMP TABLE m_class AS
+     SELECT m.order_no, h.content_hash, k.customer_id,
+       CASE WHEN o.order_no IS NULL THEN 'new'
+            WHEN o.content_hash = h.content_hash THEN 'unchanged'
+            WHEN ${statusRankSql('m.status')} < ${statusRankSql('o.status')} OR m.refund_cents < o.refund * 100 THEN 'stale'
+            ELSE 'updated' END AS change
+     FROM m_orders m
+     JOIN m_hash h ON h.order_no = m.order_no
+     JOIN m_keys k ON k.key_kind = m.key_kind AND k.key_value = m.key_value
+     LEFT JOIN orders o ON o.shop_id = $1 AND o.platform = $2 AND o.order_no = m.order_no`,
+    [...p],
+  );
+
+  // 8. Write orders, lines and products.
+  const orderValues = `m.province, m.city`;
+  await db.run(
+    `INSERT INTO orders (shop_id, platform, order_no, customer_id, order_time, paid_time, status, raw_status, amount,
+       refund, discount, shipping, coupon_code, item_count, titles, province, city, content_hash, created_batch, updated_batch)
+     SELECT $1, $2, m.order_no, c.customer_id, to_timestamp(m.order_ms / 1000.0), to_timestamp(m.paid_ms / 1000.0),
+       m.status, m.raw_status, CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
+       CAST(m.discount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.shipping_cents / 100.0 AS DECIMAL(14,2)), m.coupon_code,
+       m.item_count, m.titles, ${orderValues}, c.content_hash, $3, $3
+     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no WHERE c.change = 'new'`,
+    [...p, batchId],
+  );
+  await db.run(
+    `UPDATE orders SET customer_id = c.customer_id, order_time = to_timestamp(m.order_ms / 1000.0),
+       paid_time = to_timestamp(m.paid_ms / 1000.0), status = m.status, raw_status = m.raw_status,
+       amount = CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), refund = CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
+       discount = CAST(m.discount_cents / 100.0 AS DECIMAL(14,2)), shipping = CAST(m.shipping_cents / 100.0 AS DECIMAL(14,2)),
+       coupon_code = m.coupon_code, item_count = m.item_count, titles = m.titles, province = m.province, city = m.city,
+       content_hash = c.content_hash, updated_batch = $3
+     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no
+     WHERE c.change = 'updated' AND orders.shop_id = $1 AND orders.platform = $2 AND orders.order_no = m.order_no`,
+    [...p, batchId],
+  );
+  await db.run(
+    `DELETE FROM order_lines WHERE shop_id = $1 AND platform = $2
+       AND order_no IN (SELECT order_no FROM m_class WHERE change = 'updated')`,
+    [...p],
+  );
+  const productKey = `coalesce(l.sku, 'title:' || l.title, 'unknown')`;
+  await db.run(
+    `INSERT INTO order_lines (shop_id, platform, order_no, line_seq, line_id, product_key, sku, title, quantity,
+       unit_price, amount, refund, status)
+     SELECT $1, $2, l.order_no, l.line_seq, l.line_id, ${productKey}, l.sku, l.title, l.quantity,
+       CAST(l.unit_price_cents / 100.0 AS DECIMAL(14,2)), CAST(l.amount_cents / 100.0 AS DECIMAL(14,2)),
+       CAST(coalesce(l.refund_cents, 0) / 100.0 AS DECIMAL(14,2)), l.status
+     FROM m_lines l JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')`,
+    [...p],
+  );
+  await db.run(
+    `INSERT INTO products (shop_id, product_key, sku, title, first_batch)
+     SELECT $1, product_key, sku, title, $2 FROM (
+       SELECT ${productKey} AS product_key, l.sku, l.title,
+              row_number() OVER (PARTITION BY ${productKey} ORDER BY l.order_no, l.line_seq) AS rn
+       FROM m_lines l
+     ) d WHERE rn = 1 ON CONFLICT DO NOTHING`,
+    [shopId, batchId],
+  );
+
+  const counts = await getOneOrThrow<{ n: number; u: number; s: number; lines: number }>(
+    db,
+    `SELECT count(*) FILTER (WHERE change = 'new') AS n, count(*) FILTER (WHERE change = 'updated') AS u,
+            count(*) FILTER (WHERE change IN ('unchanged', 'stale')) AS s,
+            (SELECT count(*) FROM m_lines l JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')) AS lines
+     FROM m_class`,
+  );
+  return { ordersNew: counts.n, ordersUpdated: counts.u, ordersUnchanged: counts.s, linesWritten: counts.lines, customersNew };
+}
+
+/**
+ * Finds or creates the customer behind every buyer key of the unit: by the key's identity, then (for email
+ * and address keys) by an unmasked phone already known; otherwise a new customer. Contact details move
+ * forward only: a customer keeps the details of their latest order.
+ */
+async function resolveCustomers(db: Db, scope: MergeScope): Promise<number> {
+  const { shopId, batchId } = scope;
+  await db.run(
+    `CREATE TEMP TABLE m_keys AS
+     SELECT key_kind, key_value, nick, name, phone, phone_masked, email, province, city, district, birthday, order_ms,
+            CAST(NULL AS BIGINT) AS customer_id, false AS is_new
+     FROM (SELECT m.*, row_number() OVER (PARTITION BY key_kind, key_value ORDER BY order_ms DESC, file_idx DESC, line DESC) AS kr
+           FROM m_orders m) d WHERE kr = 1`,
+  );
+  return resolveKeys(db, shopId, batchId);
+}
+
+/** Shared by order and customer-file merges: m_keys(key_kind, key_value, contact…, order_ms) → customer ids. */
+export async function resolveKeys(db: Db, shopId: number, batchId: number): Promise<number> {
+  await db.run(
+    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
+     WHERE i.shop_id = $1 AND i.kind = m_keys.key_kind AND i.value = m_keys.key_value`,
+    [shopId],
+  );
+  await db.run(
+    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
+     WHERE m_keys.customer_id IS NULL AND m_keys.key_kind IN ('email', 'address')
+       AND i.shop_id = $1 AND i.kind = 'phone' AND i.value = m_keys.phone`,
+    [shopId],
+  );
+  await db.run(`UPDATE m_keys SET customer_id = nextval('customer_id_seq'), is_new = true WHERE customer_id IS NULL`);
+  const contact = `nick, name, phone, phone_masked, email, province, city, district`;
+  await db.run(
+    `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, ${contact}, birthday, contact_at, created_batch, updated_batch)
+     SELECT customer_id, $1, key_kind, key_value, ${contact}, CAST(birthday AS DATE), to_timestamp(order_ms / 1000.0), $2, $2
+     FROM m_keys WHERE is_new`,
+    [shopId, batchId],
+  );
+  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district']
+    .map((c) => `${c} = coalesce(k.${c}, customers.${c})`)
+    .join(', ');
+  await db.run(
+    `UPDATE customers SET ${set}, birthday = coalesce(CAST(k.birthday AS DATE), customers.birthday),
+       contact_at = to_timestamp(k.order_ms / 1000.0), updated_batch = $1
+     FROM m_keys k
+     WHERE k.customer_id = customers.customer_id AND NOT k.is_new AND k.order_ms IS NOT NULL
+       AND (customers.contact_at IS NULL OR k.order_ms >= extract(epoch FROM customers.contact_at) * 1000)`,
+    [batchId],
+  );
+  await db.run(
+    `INSERT INTO customer_identities (shop_id, kind, value, customer_id, batch_id)
+     SELECT $1, kind, value, customer_id, $2 FROM (
+       SELECT kind, value, customer_id, row_number() OVER (PARTITION BY kind, value ORDER BY pri, customer_id) AS rn FROM (
+         SELECT key_kind AS kind, key_value AS value, customer_id, 0 AS pri FROM m_keys
+         UNION ALL SELECT 'phone', phone, customer_id, 1 FROM m_keys WHERE phone IS NOT NULL AND key_kind <> 'phone'
+         UNION ALL SELECT 'email', email, customer_id, 1 FROM m_keys WHERE email IS NOT NULL AND key_kind <> 'email'
+       ) u
+     ) d WHERE rn = 1 ON CONFLICT DO NOTHING`,
+    [shopId, batchId],
+  );
+  const row = await getOneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM m_keys WHERE is_new`);
+  return row.n;
+}

@@ -1,0 +1,29 @@
+/** Shops: one database may hold several (agencies run many). */
+import type { Db } from '../database.ts';
+import { findOne, getOneOrThrow } from '../database.ts';
+
+export interface Shop {
+  readonly shopId: number;
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+export async function findShop(db: Db, name: string): Promise<Shop | undefined> {
+  return findOne<{ shopId: number; name: string; timeZone: string }>(
+    db,
+    `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`,
+    [name],
+  );
+}
+
+/** Returns the shop, creating it with the given time zone when it does not exist yet. */
+export async function ensureShop(db: Db, name: string, timeZone: string): Promise<Shop> {
+  const found = await findShop(db, name);
+  if (found !== undefined) return found;
+  await db.run(`INSERT INTO shops (name, time_zone) VALUES ($1, $2)`, [name, timeZone]);
+  return getOneOrThrow(db, `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`, [name]);
+}
+
+export async function listShops(db: Db): Promise<Shop[]> {
+  return db.all(`SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops ORDER BY shop_id`);
+}
