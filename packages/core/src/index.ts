@@ -1,2 +1,3 @@
 // Public surface of @huitou/core: pure analytics and models, no I/O.
 export {};
+export * from './analytics/index.ts';
