@@ -2,21 +2,10 @@
  * The canonical records every format maps onto. Money is in cents (integers), times are epoch milliseconds
  * (instants: naive shop-local times are converted with the shop's time zone before they land here).
  */
-export const ORDER_STATUSES = [
-  'unpaid',
-  'paid',
-  'shipped',
-  'completed',
-  'closed_unpaid',
-  'refunded',
-  'partially_refunded',
-  'cancelled',
-  'unknown',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import type { OrderStatus } from '@huitou/core';
 
-/** An order is valid (counts as a purchase) when paid, shipped, completed or partially refunded. */
-export const VALID_ORDER_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'completed', 'partially_refunded'];
+export { ORDER_STATUSES, VALID_ORDER_STATUSES } from '@huitou/core';
+export type { OrderStatus } from '@huitou/core';
 
 /** How the buyer key was chosen, in order of preference (formats doc §10). */
 export type BuyerKeyKind = 'platform_id' | 'email' | 'phone' | 'address' | 'anonymous';

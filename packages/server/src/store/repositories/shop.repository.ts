@@ -21,9 +21,9 @@ export async function ensureShop(db: Db, name: string, timeZone: string): Promis
   const found = await findShop(db, name);
   if (found !== undefined) return found;
   await db.run(`INSERT INTO shops (name, time_zone) VALUES ($1, $2)`, [name, timeZone]);
-  return getOneOrThrow(db, `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`, [name]);
+  return getOneOrThrow<{ shopId: number; name: string; timeZone: string }>(db, `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`, [name]);
 }
 
 export async function listShops(db: Db): Promise<Shop[]> {
-  return db.all(`SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops ORDER BY shop_id`);
+  return db.all<{ shopId: number; name: string; timeZone: string }>(`SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops ORDER BY shop_id`);
 }

@@ -1,0 +1,88 @@
+/**
+ * Opens the tables of a file and recognises each one: reads the first rows, normalises the header and asks
+ * the formats which one it is (or takes the format the user named).
+ */
+import { normalizeHeaders } from '../cells/normalize-header.ts';
+import type { FormatDefinition, TableVariant } from '../formats/format-definition.ts';
+import { detectFormat } from '../formats/index.ts';
+import type { ImportIssue } from '../import-issue.ts';
+import { ImportFileError } from '../import-issue.ts';
+import type { SheetRow, TableSource } from '../read/table-source.ts';
+
+const PEEK_ROWS = 5;
+
+export interface RecognisedTable {
+  readonly source: TableSource;
+  readonly format: FormatDefinition;
+  readonly variant: TableVariant;
+  /** Normalised header cells; empty for headerless files. */
+  readonly header: readonly string[];
+  /** Rows already read (after the header), then the rest of the iterator. */
+  readonly rows: AsyncIterable<SheetRow>;
+  /** Issues the reader reports while rows are read. */
+  readonly readerIssues: ImportIssue[];
+  /** True when the table has no data row. */
+  readonly empty: boolean;
+}
+
+/** Reads the head of a table and recognises it; null when the sheet is empty. Throws ImportFileError when unknown. */
+export async function recogniseTable(source: TableSource, forced: FormatDefinition | null): Promise<RecognisedTable | null> {
+  const readerIssues: ImportIssue[] = [];
+  const iterator = source.rows(readerIssues)[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  while (head.length < PEEK_ROWS) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    head.push(next.value);
+  }
+  const first = head[0];
+  if (first === undefined) return null;
+  const firstRawLines = head.map((r) => r.cells.join(','));
+  const header = normalizeHeaders(first.cells);
+  const found = pick(header, firstRawLines, forced);
+  if (found === null) {
+    const where = source.sheet === null ? source.file : `${source.file} [${source.sheet}]`;
+    throw new ImportFileError(
+      'unknown_format',
+      `${where}: the header does not match any known export (${header.slice(0, 6).join(',')}…); use --format NAME or --map FILE`,
+      first.line,
+    );
+  }
+  const headerless = found.format.sniffHeaderless?.(firstRawLines) === true;
+  const buffered = headerless ? head : head.slice(1);
+  return {
+    source,
+    format: found.format,
+    variant: found.variant,
+    header: headerless ? [] : header,
+    rows: chain(buffered, iterator),
+    readerIssues,
+    empty: buffered.length === 0,
+  };
+}
+
+function pick(
+  header: readonly string[],
+  firstRawLines: readonly string[],
+  forced: FormatDefinition | null,
+): { format: FormatDefinition; variant: TableVariant } | null {
+  if (forced === null) return detectFormat(header, firstRawLines);
+  let best: { variant: TableVariant; score: number } | null = null;
+  for (const variant of forced.variants) {
+    const score = variant.match(header);
+    if (score > 0 && (best === null || score > best.score)) best = { variant, score };
+  }
+  if (best === null && forced.sniffHeaderless?.(firstRawLines) === true && forced.variants[0] !== undefined) {
+    best = { variant: forced.variants[0], score: 1 };
+  }
+  return best === null ? null : { format: forced, variant: best.variant };
+}
+
+async function* chain(buffered: readonly SheetRow[], rest: AsyncIterator<SheetRow>): AsyncIterable<SheetRow> {
+  yield* buffered;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}

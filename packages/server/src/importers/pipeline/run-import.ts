@@ -1,0 +1,168 @@
+/**
+ * Imports files: opens and recognises every table, groups them into units, and runs each unit as one batch
+ * in one transaction. A file that cannot be read becomes a failed unit with a clear message; the others go on.
+ */
+import { basename } from 'node:path';
+import type { Db } from '../../store/database.ts';
+import type { FormatDefinition, FormatName, MapSink } from '../formats/format-definition.ts';
+import { findFormat } from '../formats/index.ts';
+import { ImportFileError } from '../import-issue.ts';
+import { openTables } from '../read/open-tables.ts';
+import type { ReadLimits, TableSource } from '../read/table-source.ts';
+import { groupUnits } from './group-units.ts';
+import type { PlannedTable, PlannedUnit } from './group-units.ts';
+import type { IssueSink } from './issue-sink.ts';
+import { recogniseTable } from './open-table.ts';
+import { runImportUnit } from './run-unit.ts';
+import type { UnitFillResult, UnitReport } from './run-unit.ts';
+import type { StagingWriter } from './staging.ts';
+
+export interface ImportRequest {
+  readonly shopId: number;
+  readonly timeZone: string;
+  readonly files: readonly string[];
+  /** Skip detection and read every table as this format. */
+  readonly format: FormatName | null;
+  readonly strict: boolean;
+  /** Canonical column name -> source header, for `--map FILE`. */
+  readonly columnMap: Readonly<Record<string, string>> | null;
+  readonly limits?: Partial<ReadLimits>;
+  readonly onProgress?: (file: string, rows: number) => void;
+}
+
+export interface ImportTotals {
+  readonly units: number;
+  readonly failed: number;
+  readonly rowsRead: number;
+  readonly ordersNew: number;
+  readonly ordersUpdated: number;
+  readonly ordersUnchanged: number;
+  readonly lines: number;
+  readonly customersNew: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface ImportReport {
+  readonly units: readonly UnitReport[];
+  readonly totals: ImportTotals;
+}
+
+export async function importFiles(db: Db, request: ImportRequest): Promise<ImportReport> {
+  const forced = request.format === null ? null : findFormat(request.format) ?? null;
+  const planned: PlannedTable[] = [];
+  const reports: UnitReport[] = [];
+  for (const path of request.files) {
+    try {
+      planned.push(...(await recogniseFile(path, forced, request.limits)));
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      reports.push(await recordFailure(db, request, path, error));
+    }
+  }
+  for (const unit of groupUnits(planned)) reports.push(await runUnit(db, request, unit));
+  return { units: reports, totals: total(reports) };
+}
+
+async function recogniseFile(path: string, forced: FormatDefinition | null, limits?: Partial<ReadLimits>): Promise<PlannedTable[]> {
+  let sources: TableSource[];
+  try {
+    sources = await openTables(path, limits);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportFileError('unknown_format', code === 'ENOENT' ? `${path}: no such file` : `${path}: ${String(error)}`);
+  }
+  const tables: PlannedTable[] = [];
+  for (const source of sources) {
+    const table = await recogniseTable(source, forced);
+    if (table !== null) tables.push({ path, table });
+  }
+  if (tables.length === 0) throw new ImportFileError('empty_file', `${basename(path)} has no rows`);
+  if (tables.every((t) => t.table.empty)) {
+    throw new ImportFileError('header_only', `${basename(path)} has a header but no data rows`, 1);
+  }
+  return tables;
+}
+
+async function runUnit(db: Db, request: ImportRequest, unit: PlannedUnit): Promise<UnitReport> {
+  const files = [...new Set(unit.tables.map((t) => t.path))];
+  const first = unit.tables[0]!.table;
+  return runImportUnit(
+    db,
+    { shopId: request.shopId, platform: first.format.platform, files: files.map((f) => basename(f)), strict: request.strict },
+    async (staging, issues) => fillUnit(unit, files, request, staging, issues),
+  );
+}
+
+async function fillUnit(
+  unit: PlannedUnit,
+  files: readonly string[],
+  request: ImportRequest,
+  staging: StagingWriter,
+  issues: IssueSink,
+): Promise<UnitFillResult> {
+  let rowsRead = 0;
+  for (const { path, table } of unit.tables) {
+    const fileIdx = files.indexOf(path);
+    const file = basename(path);
+    const mapper = table.variant.createMapper(table.header, { file, timeZone: request.timeZone, columnMap: request.columnMap });
+    if ('missing' in mapper) {
+      throw new ImportFileError('missing_column', `${file}: required columns are missing: ${mapper.missing.join(', ')}`, 1);
+    }
+    const sink: MapSink = {
+      order: (o) => staging.order(fileIdx, o),
+      line: (l) => staging.line(fileIdx, l),
+      customer: (c) => staging.customer(fileIdx, c),
+      contact: (c) => staging.contact(fileIdx, c),
+      issue: (i) => issues.add(i),
+    };
+    const readerIssues = table.readerIssues;
+    const drain = () => {
+      for (const i of readerIssues) issues.add(i);
+      readerIssues.length = 0;
+    };
+    drain();
+    for await (const row of table.rows) {
+      if (readerIssues.length > 0) drain();
+      mapper.map(row, sink);
+      rowsRead++;
+      if ((rowsRead & 0x3fff) === 0) request.onProgress?.(file, rowsRead);
+    }
+    drain();
+    mapper.finish(sink);
+  }
+  const first = unit.tables[0]!.table;
+  return {
+    rowsRead,
+    format: first.format.name,
+    variants: unit.tables.map((t) => t.table.variant.id),
+    encoding: [...new Set(unit.tables.map((t) => t.table.source.encoding))].join(','),
+  };
+}
+
+async function recordFailure(db: Db, request: ImportRequest, path: string, error: ImportFileError): Promise<UnitReport> {
+  return runImportUnit(
+    db,
+    { shopId: request.shopId, platform: 'unknown', files: [basename(path)], strict: request.strict },
+    async () => {
+      throw error;
+    },
+  );
+}
+
+function total(reports: readonly UnitReport[]): ImportTotals {
+  const sum = (f: (r: UnitReport) => number) => reports.reduce((a, r) => a + f(r), 0);
+  return {
+    units: reports.length,
+    failed: reports.filter((r) => r.status !== 'committed').length,
+    rowsRead: sum((r) => r.rowsRead),
+    ordersNew: sum((r) => r.ordersNew),
+    ordersUpdated: sum((r) => r.ordersUpdated),
+    ordersUnchanged: sum((r) => r.ordersUnchanged),
+    lines: sum((r) => r.lines),
+    customersNew: sum((r) => r.customersNew),
+    errors: sum((r) => r.errors),
+    warnings: sum((r) => r.warnings),
+  };
+}
