@@ -1,3 +1,4 @@
 // Public surface of @huitou/core: pure analytics and models, no I/O.
 export {};
 export * from './analytics/index.ts';
+export * from './orders/order-status.ts';
