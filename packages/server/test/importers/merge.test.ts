@@ -126,3 +126,15 @@ describe('merge of a staged unit', () => {
     db.close();
   });
 });
+
+describe('refunds on lines', () => {
+  it('roll up to the order and make a completed order partially refunded', async () => {
+    const { db, shopId } = await setup();
+    await runImportUnit(db, opts(shopId), fill(
+      [order('5', { status: 'completed', rawStatus: '交易成功', amountCents: 10_000 })],
+      [line('5', { unitPriceCents: 6000 }), line('5', { sku: 'B', unitPriceCents: 4000, refundCents: 4000, status: 'refunded' })],
+    ));
+    expect(await db.all(`SELECT status, CAST(refund AS DOUBLE) refund FROM orders`)).toEqual([{ status: 'partially_refunded', refund: 40 }]);
+    db.close();
+  });
+});

@@ -122,6 +122,19 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
   );
   await db.run(`UPDATE m_orders SET amount_cents = 0 WHERE amount_cents IS NULL`);
 
+  // 5b. Refunds recorded on lines only (legacy Taobao: a 交易关闭 item inside a 交易成功 order) roll up to the
+  // order; a valid order with a refund below its amount is partially refunded, at or above it refunded.
+  await db.run(
+    `UPDATE m_orders SET refund_cents = t.refund,
+       status = CASE
+         WHEN m_orders.status IN ('paid', 'shipped', 'completed', 'partially_refunded') AND t.refund >= m_orders.amount_cents
+           AND m_orders.amount_cents > 0 THEN 'refunded'
+         WHEN m_orders.status IN ('paid', 'shipped', 'completed') THEN 'partially_refunded'
+         ELSE m_orders.status END
+     FROM (SELECT order_no, sum(refund_cents) AS refund FROM m_lines GROUP BY order_no) t
+     WHERE t.order_no = m_orders.order_no AND t.refund > coalesce(m_orders.refund_cents, 0)`,
+  );
+
   // 6. Content hash: unchanged orders are recognised and left alone.
   const orderSig = HASHED_ORDER_COLUMNS.map((c) => text(`m.${c}`)).join(", '|', ");
   const lineSig = HASHED_LINE_COLUMNS.map(text).join(", '~', ");
