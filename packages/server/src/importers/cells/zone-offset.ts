@@ -1,0 +1,113 @@
+/**
+ * Naive local wall-clock time -> epoch ms in an IANA zone, using Intl only (no tz database of our own).
+ *
+ * Choice for DST edges (same as Temporal's `disambiguation: 'compatible'` and `new Date(y, m, d)` in a
+ * local zone): a wall time in the *gap* (02:30 on a spring-forward day in America/New_York) is read with
+ * the offset in force before the transition, so it lands one hour later (03:30 EDT); a wall time in the
+ * *overlap* (01:30 on a fall-back day) takes the earlier of the two instants (01:30 EDT).
+ *
+ * Results are cached per zone and local hour: transitions happen on whole hours in every zone we target,
+ * so the offset is the same for a whole local hour.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const MAX_CACHE = 200_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const caches = new Map<string, Map<number, number>>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Offset of `zone` from UTC at instant `utcMs`, in ms (positive east of Greenwich). */
+export function zoneOffsetAt(utcMs: number, zone: string): number {
+  const parts = formatter(zone).formatToParts(new Date(utcMs));
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  let bc = false;
+  for (const p of parts) {
+    switch (p.type) {
+      case 'year': y = Number(p.value); break;
+      case 'month': mo = Number(p.value); break;
+      case 'day': d = Number(p.value); break;
+      case 'hour': h = Number(p.value); break;
+      case 'minute': mi = Number(p.value); break;
+      case 'second': s = Number(p.value); break;
+      case 'era': bc = p.value.startsWith('B'); break;
+      default: break;
+    }
+  }
+  const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
+  const floored = utcMs - (((utcMs % 1000) + 1000) % 1000);
+  return wall - floored;
+}
+
+/** True when `zone` is an IANA zone name Intl knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Converts a wall-clock time given as "UTC-like" ms (Date.UTC of the local fields) to an instant in
+ * `zone`, with the DST choice documented above.
+ */
+export function localToInstant(wallMs: number, zone: string): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return wallMs;
+  let cache = caches.get(zone);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(zone, cache);
+  }
+  const hourKey = Math.floor(wallMs / HOUR);
+  let offset = cache.get(hourKey);
+  if (offset === undefined) {
+    offset = resolveOffset(hourKey * HOUR + HOUR / 2, zone);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(hourKey, offset);
+  }
+  return wallMs - offset;
+}
+
+function resolveOffset(wallMs: number, zone: string): number {
+  const before = zoneOffsetAt(wallMs - DAY, zone);
+  const after = zoneOffsetAt(wallMs + DAY, zone);
+  if (before === after) {
+    const o = zoneOffsetAt(wallMs - before, zone);
+    if (o === before) return before;
+    // Two transitions within two days (rare): fall back to a fixed-point iteration.
+    return zoneOffsetAt(wallMs - o, zone);
+  }
+  const tBefore = wallMs - before;
+  const tAfter = wallMs - after;
+  const validBefore = zoneOffsetAt(tBefore, zone) === before;
+  const validAfter = zoneOffsetAt(tAfter, zone) === after;
+  if (validBefore && validAfter) return tBefore < tAfter ? before : after; // overlap: earlier instant
+  if (validAfter) return after;
+  return before; // valid before only, or gap: offset in force before the transition
+}
