@@ -5,7 +5,7 @@
  * standard errors from the numerical Hessian of the total NLL (delta method).
  */
 import { minimizeBfgs, type BfgsResult } from './optimize/bfgs.ts';
-import { numericalHessian, standardErrorsFromLogHessian } from './optimize/hessian.ts';
+import { invertMatrix, numericalHessian, standardErrorsFromLogHessian } from './optimize/hessian.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /** Total NLL at log-parameters with optional gradient output (+Infinity when not finite). */
@@ -39,6 +39,10 @@ function meanObjective(nll: TotalNll, w: number): (x: Float64Array, g: Float64Ar
   };
 }
 
+function scaleVector(v: Float64Array, s: number): Float64Array {
+  return v.map((e) => e * s);
+}
+
 /** Minimise `nll` from `start`; `NUMERICAL_FAILURE` if the start or optimum is not finite. */
 export function runFit(nll: TotalNll, options: DriverOptions): Result<DriverResult> {
   const maxIterations = options.maxIterations ?? 300;
@@ -47,11 +51,15 @@ export function runFit(nll: TotalNll, options: DriverOptions): Result<DriverResu
   let h0: Float64Array | undefined;
   let iterations = 0;
   if (options.warmStart !== undefined) {
-    const warm = minimizeBfgs(meanObjective(options.warmStart.nll, options.warmStart.totalWeight), x0, { maxIterations, gradTol: gradTol * 10 });
+    // Fit the subsample, then seed the full fit with the inverse of the subsample's numerical
+    // mean-NLL Hessian: the full-data BFGS then needs only a few (unit) steps.
+    const warmObjective = meanObjective(options.warmStart.nll, options.warmStart.totalWeight);
+    const warm = minimizeBfgs(warmObjective, x0, { maxIterations, gradTol: gradTol * 100 });
     if (Number.isFinite(warm.f)) {
       x0 = warm.x;
-      h0 = warm.inverseHessian;
       iterations += warm.iterations;
+      const inv = invertMatrix(numericalHessian(warmObjective, warm.x), warm.x.length);
+      h0 = inv ?? warm.inverseHessian;
     }
   }
   const res: BfgsResult = minimizeBfgs(meanObjective(nll, options.totalWeight), x0, {
@@ -63,7 +71,11 @@ export function runFit(nll: TotalNll, options: DriverOptions): Result<DriverResu
   }
   let se: Float64Array | null = null;
   if (options.computeStandardErrors !== false) {
-    const hess = numericalHessian((x, g) => nll(x, g), res.x);
+    // Central differences by default; forward differences (half the gradient evaluations)
+    // for warm-started large fits, where the gradient at the optimum is ~0 and known.
+    const hess = options.warmStart === undefined
+      ? numericalHessian((x, g) => nll(x, g), res.x)
+      : numericalHessian((x, g) => nll(x, g), res.x, 1e-6, scaleVector(res.grad, options.totalWeight));
     se = standardErrorsFromLogHessian(hess, res.x);
   }
   return ok({ theta: res.x, negLogLik: res.f * options.totalWeight, standardErrors: se, iterations, converged: res.converged });

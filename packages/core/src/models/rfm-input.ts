@@ -40,6 +40,43 @@ export interface PreparedRfm {
   readonly weightAtX: Float64Array;
   readonly totalWeight: number;
   readonly maxT: number;
+  /** Rows are ordered with all x = 0 rows first; this many of them. */
+  readonly zeroRows: number;
+}
+
+interface RfmColumns {
+  readonly x: ArrayLike<number>;
+  readonly tx: ArrayLike<number>;
+  readonly T: ArrayLike<number>;
+  readonly weight: ArrayLike<number>;
+}
+
+/** Cheap check on a strided sample of 20,000 rows: compress only if it shows >= 10 % duplicates. */
+function worthCompressing(rows: RfmColumns): boolean {
+  const n = rows.x.length;
+  if (n <= 40_000) return true;
+  const step = Math.floor(n / 20_000);
+  const pick = (a: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(20_000);
+    for (let j = 0; j < 20_000; j++) out[j] = a[j * step]!;
+    return out;
+  };
+  const sample = compressRfm(pick(rows.x), pick(rows.tx), pick(rows.T));
+  return sample.x.length <= 0.9 * 20_000;
+}
+
+/** Stable partition: x = 0 rows first, so the likelihood loops run without a branch per row. */
+function zerosFirst(rows: RfmColumns): WeightedRfm {
+  const n = rows.x.length;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (rows.x[i] === 0) zeros++;
+  const out = { x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), weight: new Float64Array(n) };
+  let z = 0, p = zeros;
+  for (let i = 0; i < n; i++) {
+    const j = rows.x[i] === 0 ? z++ : p++;
+    out.x[j] = rows.x[i]!; out.tx[j] = rows.tx[i]!; out.T[j] = rows.T[i]!; out.weight[j] = rows.weight[i]!;
+  }
+  return out;
 }
 
 /** Validate and prepare the fitter input; see the module comment for the failure codes. */
@@ -70,22 +107,32 @@ export function prepareRfm(input: RfmInput, options: CommonFitOptions = {}): Res
     return fail('NO_REPEAT_PURCHASES', 'no customer has a repeat purchase: the dropout process cannot be estimated', '没有任何复购记录，无法拟合模型');
   }
   const mode = options.compress ?? 'auto';
-  let rows: WeightedRfm = { x: Float64Array.from(input.x), tx: Float64Array.from(input.tx), T: Float64Array.from(input.T), weight: Float64Array.from({ length: n }, (_, i) => input.weight?.[i] ?? 1) };
-  if (mode !== false) {
-    const c = compressRfm(rows.x, rows.tx, rows.T, rows.weight);
-    if (mode === true || c.x.length <= 0.8 * n) rows = c;
+  const raw = { x: input.x, tx: input.tx, T: input.T, weight: input.weight ?? new Float64Array(n).fill(1) };
+  let rows: WeightedRfm | null = null;
+  if (mode === true || (mode === 'auto' && worthCompressing(raw))) {
+    const c = compressRfm(raw.x, raw.tx, raw.T, raw.weight);
+    if (mode === true || c.x.length <= 0.8 * n) rows = zerosFirst(c);
   }
+  rows ??= zerosFirst(raw);
+  let zeroRows = 0;
+  while (zeroRows < rows.x.length && rows.x[zeroRows] === 0) zeroRows++;
   const m = rows.x.length;
-  const map = new Map<number, number>();
   const xIndex = new Int32Array(m);
   const values: number[] = [];
+  const small = new Int32Array(4096).fill(-1);
+  const map = new Map<number, number>();
   for (let i = 0; i < m; i++) {
     const x = rows.x[i]!;
-    let k = map.get(x);
-    if (k === undefined) { k = values.length; map.set(x, k); values.push(x); }
+    let k = x < 4096 ? small[x]! : (map.get(x) ?? -1);
+    if (k < 0) {
+      k = values.length;
+      values.push(x);
+      if (x < 4096) small[x] = k;
+      else map.set(x, k);
+    }
     xIndex[i] = k;
   }
   const weightAtX = new Float64Array(values.length);
   for (let i = 0; i < m; i++) weightAtX[xIndex[i]!] = weightAtX[xIndex[i]!]! + rows.weight[i]!;
-  return ok({ ...rows, xIndex, distinctX: Float64Array.from(values), weightAtX, totalWeight: total, maxT });
+  return ok({ ...rows, xIndex, distinctX: Float64Array.from(values), weightAtX, totalWeight: total, maxT, zeroRows });
 }

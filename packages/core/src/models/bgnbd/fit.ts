@@ -41,11 +41,15 @@ function subsample(data: PreparedRfm, step: number): PreparedRfm {
   const weight = pick(data.weight, new Float64Array(m));
   const xIndex = pick(data.xIndex, new Int32Array(m));
   const weightAtX = new Float64Array(data.distinctX.length);
-  let total = 0;
-  for (let j = 0; j < m; j++) { weightAtX[xIndex[j]!] = weightAtX[xIndex[j]!]! + weight[j]!; total += weight[j]!; }
+  let total = 0, zeroRows = 0;
+  for (let j = 0; j < m; j++) {
+    weightAtX[xIndex[j]!] = weightAtX[xIndex[j]!]! + weight[j]!;
+    total += weight[j]!;
+    if (data.x[j * step] === 0) zeroRows++;
+  }
   return {
     x: pick(data.x, new Float64Array(m)), tx: pick(data.tx, new Float64Array(m)), T: pick(data.T, new Float64Array(m)),
-    weight, xIndex, distinctX: data.distinctX, weightAtX, totalWeight: total, maxT: data.maxT,
+    weight, xIndex, distinctX: data.distinctX, weightAtX, totalWeight: total, maxT: data.maxT, zeroRows,
   };
 }
 

@@ -62,17 +62,24 @@ export function bgnbdNegLogLik(theta: ArrayLike<number>, data: PreparedRfm, ws: 
   let gAlpha = (data.totalWeight * r) / alpha;
   const { x: xs, tx: txs, T: Ts, weight, xIndex } = data;
   const n = xs.length;
-  for (let i = 0; i < n; i++) {
+  const zeros = data.zeroRows;
+  // x = 0 rows: ln L_i = r ln α − r ln(α+T) (no ln(b−1) anywhere).
+  let sumLnT = 0, sumInvT = 0;
+  for (let i = 0; i < zeros; i++) {
+    const w = weight[i]!;
+    const aT = alpha + Ts[i]!;
+    sumLnT += w * Math.log(aT);
+    sumInvT += w / aT;
+  }
+  ll -= r * sumLnT;
+  gr -= sumLnT;
+  gAlpha -= r * sumInvT;
+  let sumPi = 0, sumPiInv = 0;
+  for (let i = zeros; i < n; i++) {
     const w = weight[i]!;
     const x = xs[i]!;
     const aT = alpha + Ts[i]!;
     const lT = Math.log(aT);
-    if (x === 0) {
-      ll -= w * r * lT;
-      gr -= w * lT;
-      gAlpha -= (w * r) / aT;
-      continue;
-    }
     const k = xIndex[i]!;
     const at = alpha + txs[i]!;
     const lt = Math.log(at);
@@ -84,9 +91,11 @@ export function bgnbdNegLogLik(theta: ArrayLike<number>, data: PreparedRfm, ws: 
     ll += w * (sp - rx * lT);
     gr += w * (pi * (lT - lt) - lT);
     gAlpha -= w * rx * ((1 - pi) / aT + pi / at);
-    ga += (w * pi) / a;
-    gb -= w * pi * inv[k]!;
+    sumPi += w * pi;
+    sumPiInv += w * pi * inv[k]!;
   }
+  ga += sumPi / a;
+  gb -= sumPiInv;
   if (!Number.isFinite(ll)) return Number.POSITIVE_INFINITY;
   if (grad !== undefined) {
     grad[0] = -gr * r;

@@ -5,8 +5,11 @@
  */
 import type { Objective } from './line-search.ts';
 
-/** Hessian (row-major, symmetrised) of `fn` at `x` from central differences of its gradient. */
-export function numericalHessian(fn: Objective, x: ArrayLike<number>, step = 1e-5): Float64Array {
+/**
+ * Hessian (row-major, symmetrised) of `fn` at `x` from central differences of its gradient, or
+ * forward differences when the gradient at `x` is supplied as `gradAtX` (half the evaluations).
+ */
+export function numericalHessian(fn: Objective, x: ArrayLike<number>, step = 1e-5, gradAtX?: Float64Array): Float64Array {
   const k = x.length;
   const hess = new Float64Array(k * k);
   const xp = Float64Array.from(x);
@@ -16,10 +19,13 @@ export function numericalHessian(fn: Objective, x: ArrayLike<number>, step = 1e-
     const h = step * Math.max(1, Math.abs(x[j]!));
     xp[j] = x[j]! + h;
     fn(xp, gp);
-    xp[j] = x[j]! - h;
-    fn(xp, gm);
+    if (gradAtX === undefined) {
+      xp[j] = x[j]! - h;
+      fn(xp, gm);
+    } else gm.set(gradAtX);
     xp[j] = x[j]!;
-    for (let i = 0; i < k; i++) hess[i * k + j] = (gp[i]! - gm[i]!) / (2 * h);
+    const span = gradAtX === undefined ? 2 * h : h;
+    for (let i = 0; i < k; i++) hess[i * k + j] = (gp[i]! - gm[i]!) / span;
   }
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
