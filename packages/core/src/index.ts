@@ -2,3 +2,4 @@
 export {};
 export * from './analytics/index.ts';
 export * from './orders/order-status.ts';
+export * from './models/index.ts';
