@@ -1,4 +1,4 @@
-import { countAtOrBelow, countBelow, quantileSorted } from './_stats.ts';
+import { scoreDimension } from './_rank.ts';
 import type { CustomerFacts } from './facts.ts';
 import { NO_SEGMENT, rfmSegmentIndex } from './rfm-segments.ts';
 
@@ -26,8 +26,8 @@ export interface RfmOptions {
  * get 1 (nobody is worse than them), unlike NTILE which would split them across scores.
  *
  * Segments: a buyer is "recent" / "frequent" / "high" when strictly better than the reference
- * (recency days < reference, orders > reference, spend > reference). Strict, because the median of
- * frequency is usually 1: with ≥ every one-time buyer would count as frequent.
+ * (recency days < reference, orders > reference, spend > reference; same on scores). Strict, because
+ * the median of frequency is usually 1: with ≥ every one-time buyer would count as frequent.
  */
 export interface RfmResult {
   readonly buyers: number;
@@ -43,7 +43,7 @@ export interface RfmResult {
   readonly options: Required<RfmOptions>;
 }
 
-/** Computes R/F/M scores and the eight classic segments; O(n log n) for three sorts of buyer values. */
+/** Computes R/F/M scores and the eight classic segments: O(n) for R and F, O(n log n) for M. */
 export function computeRfm(facts: CustomerFacts, options: RfmOptions = {}): RfmResult {
   const opts: Required<RfmOptions> = { reference: options.reference ?? 'mean', basis: options.basis ?? 'value' };
   const n = facts.customerCount;
@@ -62,56 +62,31 @@ export function computeRfm(facts: CustomerFacts, options: RfmOptions = {}): RfmR
     mv[k] = facts.netCents[c]!;
     k++;
   }
-  const rSorted = rv.slice().sort();
-  const fSorted = fv.slice().sort();
-  const mSorted = mv.slice().sort();
+  const rd = scoreDimension(rv, false);
+  const fd = scoreDimension(fv, true);
+  const md = scoreDimension(mv, true);
+  const byScore = opts.basis === 'score';
+  const pick = (d: { mean: number; median: number }): number => (opts.reference === 'mean' ? d.mean : d.median);
+  const reference = byScore
+    ? { recency: pick(scoreDimension(Float64Array.from(rd.score), true)), frequency: pick(scoreDimension(Float64Array.from(fd.score), true)), monetary: pick(scoreDimension(Float64Array.from(md.score), true)) }
+    : { recency: pick(rd), frequency: pick(fd), monetary: pick(md) };
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const m = new Uint8Array(n);
+  const segment = new Uint8Array(n).fill(NO_SEGMENT);
   for (let c = 0, k = 0; c < n; c++) {
     if (facts.validOrders[c]! === 0) continue;
-    r[c] = 1 + Math.floor((5 * (buyers - countAtOrBelow(rSorted, rv[k]!))) / buyers);
-    f[c] = 1 + Math.floor((5 * countBelow(fSorted, fv[k]!)) / buyers);
-    m[c] = 1 + Math.floor((5 * countBelow(mSorted, mv[k]!)) / buyers);
+    const rs = rd.score[k]!;
+    const fs = fd.score[k]!;
+    const ms = md.score[k]!;
+    r[c] = rs;
+    f[c] = fs;
+    m[c] = ms;
+    const recent = byScore ? rs > reference.recency : rv[k]! < reference.recency;
+    const frequent = byScore ? fs > reference.frequency : fv[k]! > reference.frequency;
+    const high = byScore ? ms > reference.monetary : mv[k]! > reference.monetary;
+    segment[c] = rfmSegmentIndex(recent, frequent, high);
     k++;
   }
-  const segment = new Uint8Array(n).fill(NO_SEGMENT);
-  const byScore = opts.basis === 'score';
-  const reference = byScore
-    ? { recency: referenceOfScores(r, facts, opts.reference), frequency: referenceOfScores(f, facts, opts.reference), monetary: referenceOfScores(m, facts, opts.reference) }
-    : { recency: referenceOf(rSorted, opts.reference), frequency: referenceOf(fSorted, opts.reference), monetary: referenceOf(mSorted, opts.reference) };
-  for (let c = 0; c < n; c++) {
-    if (facts.validOrders[c]! === 0) continue;
-    const recent = byScore ? r[c]! > reference.recency : recencyDays[c]! < reference.recency;
-    const frequent = byScore ? f[c]! > reference.frequency : facts.validOrders[c]! > reference.frequency;
-    const high = byScore ? m[c]! > reference.monetary : facts.netCents[c]! > reference.monetary;
-    segment[c] = rfmSegmentIndex(recent, frequent, high);
-  }
   return { buyers, recencyDays, r, f, m, segment, reference, options: opts };
-}
-
-function referenceOf(sorted: Float64Array, kind: 'mean' | 'median'): number {
-  if (kind === 'median') return quantileSorted(sorted, 0, sorted.length, 0.5);
-  let s = 0;
-  for (let i = 0; i < sorted.length; i++) s += sorted[i]!;
-  return sorted.length === 0 ? Number.NaN : s / sorted.length;
-}
-
-function referenceOfScores(scores: Uint8Array, facts: CustomerFacts, kind: 'mean' | 'median'): number {
-  const hist = new Float64Array(6);
-  let total = 0;
-  for (let c = 0; c < scores.length; c++) {
-    if (facts.validOrders[c]! === 0) continue;
-    hist[scores[c]!]!++;
-    total++;
-  }
-  if (total === 0) return Number.NaN;
-  if (kind === 'mean') {
-    let s = 0;
-    for (let v = 1; v <= 5; v++) s += v * hist[v]!;
-    return s / total;
-  }
-  const sorted = new Float64Array(total);
-  for (let v = 1, k = 0; v <= 5; v++) for (let z = 0; z < hist[v]!; z++) sorted[k++] = v;
-  return quantileSorted(sorted, 0, total, 0.5);
 }
