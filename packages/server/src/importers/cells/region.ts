@@ -15,7 +15,7 @@ export interface Region {
 
 const MUNICIPALITIES = ['北京', '上海', '天津', '重庆'];
 const PROVINCE_SUFFIXES = ['特别行政区', '自治区', '省'];
-const CITY_SUFFIXES = ['自治州', '地区', '市', '盟', '州'];
+const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];
 const DISTRICT_SUFFIXES = ['自治县', '区', '县', '市', '旗'];
 
 const EMPTY: Region = Object.freeze({ province: null, city: null, district: null, street: null });
