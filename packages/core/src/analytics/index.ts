@@ -17,3 +17,4 @@ export * from './replenishment.ts';
 export * from './revenue-concentration.ts';
 export * from './repeat-histogram.ts';
 export * from './cohort-retention.ts';
+export * from './customer-view.ts';

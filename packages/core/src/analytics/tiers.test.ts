@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumns } from './build-columns.ts';
 import { NO_DAY } from './columns.ts';
+import { describeCustomer } from './customer-view.ts';
+import { computeCustomerFacts } from './facts.ts';
 import { DEFAULT_TIER_CONFIG, tierFor, type TierConfig } from './tier-config.ts';
 import { parseTierConfig } from './tier-config-parse.ts';
 import { computeTierHistory, type TierHistory } from './tier-history.ts';
@@ -119,5 +121,17 @@ describe('parseTierConfig', () => {
     ]);
     expect(parseTierConfig('x')).toMatchObject({ success: false, issues: [{ code: 'invalid_type', path: [] }] });
     expect(parseTierConfig({ tiers: [], window: { kind: 'weekly' } })).toMatchObject({ success: false, issues: [{ code: 'out_of_range', path: ['tiers'] }, { code: 'invalid_type', path: ['window', 'kind'] }] });
+  });
+});
+
+describe('describeCustomer', () => {
+  it('labels a customer in zh and en', () => {
+    const facts = computeCustomerFacts(orders, undefined, 45);
+    const v = describeCustomer(0, { facts, tiers: { config: rolling, history: computeTierHistory(orders, rolling, 45) } });
+    expect(v.tier?.current).toEqual({ code: 't1', zh: '高级会员', en: 'Advanced' });
+    expect(v.tier?.since).toBe('1970-02-10');
+    expect(v.tier?.history.map((e) => `${e.date} ${e.from.code}→${e.to.zh}`)).toEqual(['1970-01-01 none→普通会员', '1970-01-11 t0→高级会员', '1970-01-21 t1→VIP会员', '1970-02-10 t2→高级会员']);
+    expect([v.validOrders, v.netCents, v.medianIntervalDays, v.topSkus]).toEqual([3, 36000, 10, []]);
+    expect(describeCustomer(2, { facts }).firstOrderDate).toBeNull();
   });
 });
