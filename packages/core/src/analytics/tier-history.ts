@@ -30,12 +30,14 @@ export interface TierHistory {
  *   holding the tier expires (expiry days after `asOfDay` are not applied).
  * All orders of one day are applied before the tier is evaluated: at most one event per day, and a
  * change may skip tiers (from -1 straight to 2). O(orders) with no per-customer allocation.
+ * Throws RangeError for more than 100 tiers (indexes are stored as Int8).
  */
 export function computeTierHistory(orders: OrderColumns, config: TierConfig, asOfDay: number): TierHistory {
   const n = orders.customerCount;
   const { customer, day, netCents, valid } = orders;
   const m = customer.length;
   const tiers = config.tiers;
+  if (tiers.length > 100) throw new RangeError('at most 100 tiers (parseTierConfig allows 10)');
   const windowDays = config.window.kind === 'rolling' ? config.window.days : Number.POSITIVE_INFINITY;
   const current = new Int8Array(n).fill(-1);
   const currentSince = new Int32Array(n).fill(NO_DAY);
