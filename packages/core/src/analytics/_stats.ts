@@ -56,25 +56,6 @@ export function countAtOrBelow(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-/** Median of a histogram of non-negative integer values (`hist[v]` = count of v), type 7. NaN if empty. */
-export function histogramQuantile(hist: Float64Array, total: number, q: number): number {
-  if (total <= 0) return Number.NaN;
-  const pos = (total - 1) * q;
-  const lo = Math.floor(pos);
-  const a = valueAtRank(hist, lo);
-  if (lo + 1 >= total || pos === lo) return a;
-  return a + (valueAtRank(hist, lo + 1) - a) * (pos - lo);
-}
-
-function valueAtRank(hist: Float64Array, rank: number): number {
-  let seen = 0;
-  for (let v = 0; v < hist.length; v++) {
-    seen += hist[v]!;
-    if (seen > rank) return v;
-  }
-  return hist.length - 1;
-}
-
 /** An append-only Int32 column that doubles its capacity; `view()` returns the filled part. */
 export class GrowableInt32 {
   #buf: Int32Array;
