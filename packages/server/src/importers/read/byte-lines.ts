@@ -26,27 +26,28 @@ export function endOfLastLine(bytes: Uint8Array, enc: TextEncodingName): number 
 /**
  * A cut point in a buffer with no newline (a giant line) that splits no character: for UTF-8 before a lead byte,
  * for UTF-16 an even offset not after a high surrogate, for GB18030 after a byte below 0x30 (never a trail byte).
- * Returns `bytes.length` when no safe point is found; the chunk is then decoded as is.
+ * Returns -1 when no safe point is found (the caller reads more, or at some size decodes the chunk as is).
  */
 export function safeCut(bytes: Uint8Array, enc: TextEncodingName): number {
   const n = bytes.length;
   if (isUtf16(enc)) {
     let cut = n & ~1;
+    if (cut < 2) return -1;
     const hiIndex = enc === 'utf-16le' ? cut - 1 : cut - 2;
     const hi = bytes[hiIndex];
     if (hi !== undefined && hi >= 0xd8 && hi <= 0xdb) cut -= 2;
-    return cut;
+    return cut > 0 ? cut : -1;
   }
   if (enc === 'gb18030') {
     for (let i = n - 1; i >= Math.max(0, n - 65536); i--) if (bytes[i]! < 0x30) return i + 1;
-    return n;
+    return -1;
   }
   for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
     const b = bytes[i]!;
     if (b < 0x80) return i + 1;
-    if (b >= 0xc0) return i;
+    if (b >= 0xc0) return i > 0 ? i : -1;
   }
-  return n;
+  return -1;
 }
 
 /** Splits `bytes` into lines, each keeping its newline; yields [start, end) byte ranges. */

@@ -60,7 +60,13 @@ export async function* decodeFile(
       if (!eof) {
         const end = endOfLastLine(data, enc);
         cut = end > 0 ? end : safeCut(data, enc);
-        if (cut <= 0) cut = data.length;
+        if (cut <= 0) {
+          if (data.length < Math.max(4 * chunkBytes, 65536)) {
+            carry = new Uint8Array(data);
+            continue;
+          }
+          cut = data.length;
+        }
       }
       carry = new Uint8Array(data.subarray(cut));
       const chunk = decodeChunk(data.subarray(0, cut), enc);

@@ -69,7 +69,8 @@ export function detectEncoding(file: string, prefix: Uint8Array, whole: boolean)
   if (!whole) {
     const enc = marked?.encoding ?? 'utf-8';
     const end = endOfLastLine(body, enc);
-    body = body.subarray(0, end > 0 ? end : safeCut(body, enc));
+    const cut = safeCut(body, enc);
+    body = body.subarray(0, end > 0 ? end : cut > 0 ? cut : body.length);
   }
   let chosen: DetectedEncoding;
   if (marked !== null) {
