@@ -11,6 +11,8 @@ export interface Config {
   readonly dbPath: string;
   /** Shop name; HUITOU_SHOP, default 'default'. */
   readonly shop: string;
+  /** True when HUITOU_SHOP chose the shop (then no single-shop fallback applies). */
+  readonly shopFromEnv: boolean;
   /** IANA time zone for naive timestamps; HUITOU_TZ, default Asia/Shanghai. */
   readonly timeZone: string;
   /** Message language; HUITOU_LANG, else from LC_ALL / LC_MESSAGES / LANG (zh* → zh), default en. */
@@ -37,6 +39,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return Object.freeze({
     dbPath: env['HUITOU_DB'] ?? './huitou.duckdb',
     shop: env['HUITOU_SHOP'] ?? 'default',
+    shopFromEnv: env['HUITOU_SHOP'] !== undefined,
     timeZone,
     lang: langEnv ?? langFromLocale(env),
     memoryLimit: env['HUITOU_MEMORY_LIMIT'] ?? null,

@@ -3,7 +3,7 @@ import type { Config, Lang } from '../config.ts';
 import { isValidTimeZone } from '../importers/cells/zone-offset.ts';
 import type { Db } from '../store/database.ts';
 import { openStore } from '../store/open-store.ts';
-import { ensureShop, findShop } from '../store/repositories/shop.repository.ts';
+import { ensureShop, findShop, listShops } from '../store/repositories/shop.repository.ts';
 import type { Shop } from '../store/repositories/shop.repository.ts';
 import { CommandError, UsageError } from './cli-error.ts';
 import type { CliIo } from './command.ts';
@@ -25,7 +25,10 @@ export interface OpenedShop {
   readonly shop: Shop;
 }
 
-/** Opens the database; creates the shop when `create` is set, else fails clearly when it does not exist. */
+/**
+ * Opens the database; creates the shop when `create` is set, else fails clearly when it does not exist.
+ * Without --shop or HUITOU_SHOP, a database that holds exactly one shop uses that one.
+ */
 export async function openShop(
   config: Config,
   options: { readonly db?: string | undefined; readonly shop?: string | undefined },
@@ -34,7 +37,11 @@ export async function openShop(
   const db = await openStore({ path: options.db ?? config.dbPath, ...(config.memoryLimit === null ? {} : { memoryLimit: config.memoryLimit }) });
   const name = options.shop ?? config.shop;
   try {
-    const shop = create === null ? await findShop(db, name) : await ensureShop(db, name, create.timeZone);
+    let shop = create === null ? await findShop(db, name) : await ensureShop(db, name, create.timeZone);
+    if (shop === undefined && options.shop === undefined && !config.shopFromEnv) {
+      const shops = await listShops(db);
+      if (shops.length === 1) shop = shops[0];
+    }
     if (shop === undefined) throw new CommandError('no_shop', `shop "${name}" does not exist in ${options.db ?? config.dbPath}; import orders first`);
     return { db, shop };
   } catch (error) {

@@ -43,6 +43,10 @@ const en = {
   demoRepeat: 'Repeat buyers',
   demoRevenue: 'Net revenue',
   demoNext: 'Next: huitou customers --db {0}',
+  demoCheck: 'Import check against the generator',
+  demoCheckOk: 'every count matches',
+  demoCheckBad: 'MISMATCH: {0}',
+  demoDays: 'Period',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -89,6 +93,10 @@ const zh: Record<MessageKey, string> = {
   demoRepeat: '复购客户',
   demoRevenue: '净销售额',
   demoNext: '下一步：huitou customers --db {0}',
+  demoCheck: '与生成器核对导入结果',
+  demoCheckOk: '全部一致',
+  demoCheckBad: '不一致：{0}',
+  demoDays: '时间范围',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, zh };

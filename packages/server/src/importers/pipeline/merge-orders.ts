@@ -33,6 +33,8 @@ const HASHED_ORDER_COLUMNS = [
 const HASHED_LINE_COLUMNS = [
   'line_id', 'sku', 'title', 'quantity', 'unit_price_cents', 'amount_cents', 'refund_cents', 'status',
 ];
+/** Statuses of an order whose money was received (valid ones); refunds can only apply to these. */
+const PAID_STATUSES = `'paid', 'shipped', 'completed', 'partially_refunded'`;
 const text = (expr: string) => `coalesce(CAST(${expr} AS VARCHAR), '')`;
 
 /** Merges stg_orders / stg_lines / stg_contacts into orders, order_lines, customers and products. */
@@ -122,17 +124,22 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
   );
   await db.run(`UPDATE m_orders SET amount_cents = 0 WHERE amount_cents IS NULL`);
 
-  // 5b. Refunds recorded on lines only (legacy Taobao: a 交易关闭 item inside a 交易成功 order) roll up to the
-  // order; a valid order with a refund below its amount is partially refunded, at or above it refunded.
+  // 5b. Refunds recorded on lines only (legacy Taobao: a 交易关闭 item inside a 交易成功 order, which has no
+  // refund column): a closed line of a paid order is a refunded line worth its amount. Line refunds roll up
+  // to the order; a paid order refunded below its amount is partially refunded, at or above it refunded.
+  await db.run(
+    `UPDATE m_lines SET refund_cents = coalesce(amount_cents, unit_price_cents * quantity), status = 'refunded'
+     WHERE status IN ('cancelled', 'refunded') AND coalesce(refund_cents, 0) = 0
+       AND order_no IN (SELECT order_no FROM m_orders WHERE status IN (${PAID_STATUSES}))`,
+  );
   await db.run(
     `UPDATE m_orders SET refund_cents = t.refund,
        status = CASE
-         WHEN m_orders.status IN ('paid', 'shipped', 'completed', 'partially_refunded') AND t.refund >= m_orders.amount_cents
-           AND m_orders.amount_cents > 0 THEN 'refunded'
-         WHEN m_orders.status IN ('paid', 'shipped', 'completed') THEN 'partially_refunded'
-         ELSE m_orders.status END
-     FROM (SELECT order_no, sum(refund_cents) AS refund FROM m_lines GROUP BY order_no) t
-     WHERE t.order_no = m_orders.order_no AND t.refund > coalesce(m_orders.refund_cents, 0)`,
+         WHEN t.refund >= m_orders.amount_cents AND m_orders.amount_cents > 0 THEN 'refunded'
+         ELSE 'partially_refunded' END
+     FROM (SELECT order_no, sum(coalesce(refund_cents, 0)) AS refund FROM m_lines GROUP BY order_no) t
+     WHERE t.order_no = m_orders.order_no AND t.refund > coalesce(m_orders.refund_cents, 0)
+       AND m_orders.status IN (${PAID_STATUSES})`,
   );
 
   // 6. Content hash: unchanged orders are recognised and left alone.

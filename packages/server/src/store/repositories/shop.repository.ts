@@ -27,3 +27,17 @@ export async function ensureShop(db: Db, name: string, timeZone: string): Promis
 export async function listShops(db: Db): Promise<Shop[]> {
   return db.all<{ shopId: number; name: string; timeZone: string }>(`SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops ORDER BY shop_id`);
 }
+
+/** Tables holding a shop's imported data, children first. */
+const SHOP_TABLES = ['import_issues', 'order_lines', 'orders', 'customer_identities', 'customers', 'products', 'import_batches'];
+
+/** Removes everything imported into a shop (the shop row stays). Runs in the caller's transaction. */
+export async function deleteShopData(db: Db, shopId: number): Promise<void> {
+  for (const table of SHOP_TABLES) {
+    if (table === 'import_issues') {
+      await db.run(`DELETE FROM import_issues WHERE batch_id IN (SELECT batch_id FROM import_batches WHERE shop_id = $1)`, [shopId]);
+    } else {
+      await db.run(`DELETE FROM ${table} WHERE shop_id = $1`, [shopId]);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * huitou demo: generates the synthetic demo shop as real Taobao legacy exports (GBK), imports them through
+ * the real importer into the shop "demo" (replacing what an earlier demo left there) and prints a summary,
+ * checked against the generator's own counts.
+ */
+import { join } from 'node:path';
+import type { Lang } from '../../config.ts';
+import { DEMO_SHOP_DEFAULTS, todayInShanghai, writeTaobaoDemoExport } from '../../demo/index.ts';
+import type { ExportResult } from '../../demo/index.ts';
+import { importFiles } from '../../importers/pipeline/run-import.ts';
+import type { ImportReport } from '../../importers/pipeline/run-import.ts';
+import { deleteShopData } from '../../store/repositories/shop.repository.ts';
+import { shopSummary } from '../../store/repositories/summary.repository.ts';
+import type { ShopSummary } from '../../store/repositories/summary.repository.ts';
+import { intOption, parseCommandArgs } from '../args.ts';
+import { CommandError, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { openShop, printJson, resolveLang } from '../command-helpers.ts';
+import { t } from '../messages.ts';
+import { SILENT_PROGRESS, terminalProgress } from '../progress.ts';
+
+const OPTIONS = {
+  customers: { type: 'string', description: 'customers to simulate (default 20000)', placeholder: 'N' },
+  years: { type: 'string', description: 'years of history (default 3)', placeholder: 'N' },
+  seed: { type: 'string', description: 'random seed (default 1)', placeholder: 'N' },
+  'end-date': { type: 'string', description: 'last order day YYYY-MM-DD (default today, China time)', placeholder: 'DATE' },
+  out: { type: 'string', description: 'folder for the export files (default ./demo-exports)', placeholder: 'DIR' },
+} as const;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: { zh: '生成并导入示范店铺（淘宝旧版 GBK 导出）', en: 'generate and import the demo shop (Taobao legacy GBK exports)' },
+  usage: 'huitou demo [--customers N] [--years N] [--seed N] [--end-date DATE] [--out DIR] [--db PATH] [--json]',
+  options: OPTIONS,
+  async run(argv, { io, config }) {
+    const { options, positionals } = parseCommandArgs(argv, OPTIONS);
+    const lang = resolveLang(options.lang, config);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const customers = intOption('customers', options.customers, DEMO_SHOP_DEFAULTS.customers, 1, 5_000_000);
+    const years = intOption('years', options.years, DEMO_SHOP_DEFAULTS.years, 1, 20);
+    const seed = intOption('seed', options.seed, DEMO_SHOP_DEFAULTS.seed, 0, 2 ** 31 - 1);
+    const endDate = options['end-date'] ?? todayInShanghai();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(endDate))) {
+      throw new UsageError(`--end-date takes a date YYYY-MM-DD, got "${endDate}"`);
+    }
+    const outDir = options.out ?? join('.', 'demo-exports');
+    const progress = options.json || !io.isTTY ? SILENT_PROGRESS : terminalProgress(io.stderr);
+    if (!options.json) io.stderr.write(`${t(lang, 'demoWriting')}…\n`);
+    const written = await writeTaobaoDemoExport(outDir, { customers, years, seed, endDate }, (n) => progress.update(t(lang, 'demoWriting'), n, null));
+    progress.finish();
+    const { db, shop } = await openShop(config, { db: options.db, shop: options.shop ?? 'demo' }, { timeZone: 'Asia/Shanghai' });
+    try {
+      await db.transaction(() => deleteShopData(db, shop.shopId));
+      const report = await importFiles(db, {
+        shopId: shop.shopId,
+        timeZone: 'Asia/Shanghai',
+        files: [written.orderFile, written.detailFile, written.membersFile],
+        format: null,
+        strict: false,
+        columnMap: null,
+        onProgress: (file, rows) => progress.update(`${t(lang, 'demoImporting')} ${file}`, rows, null),
+      });
+      progress.finish();
+      if (report.totals.failed > 0) {
+        const failed = report.units.find((u) => u.status !== 'committed');
+        throw new CommandError('demo_import_failed', `importing the demo export failed: ${failed?.message ?? 'unknown error'}`);
+      }
+      const summary = await shopSummary(db, shop.shopId);
+      const mismatches = checkAgainstTruth(summary, written);
+      const dbPath = options.db ?? config.dbPath;
+      if (options.json) {
+        printJson(io, { shop: shop.name, db: dbPath, files: [written.orderFile, written.detailFile, written.membersFile], firstDay: written.firstDay, lastDay: written.lastDay, import: report.totals, summary, truth: written.truth, mismatches });
+      } else {
+        io.stdout.write(render(lang, dbPath, written, report, summary, mismatches));
+      }
+      return mismatches.length === 0 ? EXIT_OK : EXIT_FAILURE;
+    } finally {
+      progress.finish();
+      db.close();
+    }
+  },
+};
+
+/** The importer must reproduce the generator's own counts exactly. */
+function checkAgainstTruth(s: ShopSummary, w: ExportResult): string[] {
+  const expected: [string, number, number][] = [
+    ['orders', s.orders, w.truth.orders],
+    ['lines', s.lines, w.truth.lines],
+    ['validOrders', s.validOrders, w.truth.validOrders],
+    ['buyers', s.buyers, w.truth.customersWithValidOrder],
+    ['repeatBuyers', s.repeatBuyers, w.truth.repeatCustomers],
+    ['netRevenueCents', Math.round(s.netRevenue * 100), w.truth.netRevenueCents],
+  ];
+  return expected.filter(([, got, want]) => got !== want).map(([name, got, want]) => `${name} ${got} ≠ ${want}`);
+}
+
+function render(lang: Lang, dbPath: string, w: ExportResult, report: ImportReport, s: ShopSummary, mismatches: readonly string[]): string {
+  const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const int = (n: number) => n.toLocaleString('en-US');
+  const rows: [string, string][] = [
+    [t(lang, 'demoDb'), dbPath],
+    [t(lang, 'demoFiles'), [w.orderFile, w.detailFile, w.membersFile].join('\n' + ' '.repeat(18))],
+    [t(lang, 'demoDays'), `${w.firstDay} – ${w.lastDay}`],
+    [t(lang, 'demoOrders'), int(s.orders)],
+    [t(lang, 'demoValid'), int(s.validOrders)],
+    [t(lang, 'demoCustomers'), int(s.customers)],
+    [t(lang, 'demoBuyers'), int(s.buyers)],
+    [t(lang, 'demoRepeat'), `${int(s.repeatBuyers)} (${((100 * s.repeatBuyers) / Math.max(1, s.buyers)).toFixed(1)}%)`],
+    [t(lang, 'demoRevenue'), `¥${money(s.netRevenue)}`],
+    [t(lang, 'importIssues'), `${int(report.totals.errors)} / ${int(report.totals.warnings)}`],
+    [t(lang, 'demoCheck'), mismatches.length === 0 ? t(lang, 'demoCheckOk') : t(lang, 'demoCheckBad', mismatches.join('; '))],
+  ];
+  const body = rows.map(([k, v]) => `  ${k.padEnd(16)}${v}`).join('\n');
+  return `\n${t(lang, 'demoSummary')}\n${body}\n\n${t(lang, 'demoNext', dbPath)}\n`;
+}
