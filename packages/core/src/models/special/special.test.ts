@@ -16,9 +16,9 @@ describe('lnGamma', () => {
     }
     expect(rel(lnGamma(0.5), 0.5 * Math.log(Math.PI))).toBeLessThan(1e-15);
     // Γ(n + 1/2) = (2n)! √π / (4^n n!)
-    expect(rel(lnGamma(10.5), Math.log(1133278.3889487855))).toBeLessThan(1e-14);
-    expect(rel(lnGamma(1e-8), 18.420680738180209)).toBeLessThan(1e-14);
-    expect(rel(lnGamma(1e6), 12815504.569147612)).toBeLessThan(1e-14);
+    expect(rel(lnGamma(10.5), Math.log(1133278.388948786))).toBeLessThan(1e-14);
+    expect(rel(lnGamma(1e-8), 18.42068073818021)).toBeLessThan(1e-14);
+    expect(rel(lnGamma(1e6), 12815504.56914761)).toBeLessThan(1e-14);
   });
   it('keeps relative accuracy near the roots x = 1 and x = 2', () => {
     // ln Γ(1 + ε) ≈ −γ ε + ζ(2)/2 ε², ln Γ(2 + ε) ≈ (1 − γ) ε
