@@ -7,7 +7,7 @@ import { once } from 'node:events';
 
 const CHUNK_BYTES = 1 << 20;
 /** Rows are first joined into a short string (young-generation garbage only), then copied in. */
-const BATCH_CHARS = 1 << 14;
+const BATCH_CHARS = 1 << 12;
 
 /** Appends text and flushes it to a file in big chunks. */
 export class ByteSink {
@@ -40,7 +40,7 @@ export class ByteSink {
   }
 
   /**
-   * Append text. Text is joined into ~16 K-char batches, copied into a 1 MiB chunk (so no long
+   * Append text. Text is joined into ~4 K-char batches, copied into a 1 MiB chunk (so no long
    * string ropes survive into the old generation), and chunks go to the stream when full.
    */
   write(text: string): void {

@@ -18,11 +18,11 @@ export function scramble8(n: number): number {
 /** The 订单编号 digits of the `counter`-th order (0-based) of customer `customerIndex` created on `day`. */
 export function orderNumber(counter: number, day: number, customerIndex: number): string {
   const lead = day >= DAY_2020 ? '51' : '5';
-  const days = String((day - EPOCH_2000) % 10_000).padStart(4, '0');
-  const high = Math.floor(counter / 100_000_000) % 10;
-  const body = String(scramble8(counter % 100_000_000)).padStart(8, '0');
-  const tail = String(customerIndex % 10_000).padStart(4, '0');
-  return `${lead}${days}${high}${body}${tail}`;
+  // Fixed-width digits without padStart: 10^k + x, then drop the leading 1.
+  const days = String(10_000 + ((day - EPOCH_2000) % 10_000)).slice(1);
+  const highAndBody = String(1_000_000_000 + (Math.floor(counter / 100_000_000) % 10) * 100_000_000 + scramble8(counter % 100_000_000)).slice(1);
+  const tail = String(10_000 + (customerIndex % 10_000)).slice(1);
+  return `${lead}${days}${highAndBody}${tail}`;
 }
 
 /** A 12-digit tracking-number body for the `counter`-th order. */

@@ -86,9 +86,7 @@ export class TruthAccumulator {
       this.#customerValid++;
       t.grossPaidCents += outcome.paidCents;
       t.refundCents += outcome.refundCents;
-      lines.forEach((line, i) => {
-        if (i !== outcome.refundedLine) t.validUnits += line.quantity;
-      });
+      for (let i = 0; i < lines.length; i++) if (i !== outcome.refundedLine) t.validUnits += lines[i]!.quantity;
     } else if (outcome.status === 'refunded') {
       t.fullyRefundedCents += outcome.paidCents;
     }
