@@ -36,37 +36,45 @@ export interface GammaGammaFitOptions {
 /** Prepare (x, m) rows with x > 0; rows with x = 0 are skipped, m <= 0 with x > 0 is invalid. */
 function prepare(x: ArrayLike<number>, m: ArrayLike<number>, weight?: ArrayLike<number>): Result<PreparedSpend> {
   if (x.length !== m.length) return fail('INVALID_INPUT', 'x and mean spend differ in length', 'x 与平均消费长度不一致');
-  const idx: number[] = [];
+  let n = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!, mi = m[i]!;
     if (!(Number.isInteger(xi) && xi >= 0) || !Number.isFinite(mi)) return fail('INVALID_INPUT', `row ${i}: need integer x >= 0 and finite spend`, `第 ${i} 行数据无效`);
     if (xi === 0) continue;
     if (!(mi > 0)) return fail('INVALID_INPUT', `row ${i}: mean spend must be positive when x > 0 (got ${mi})`, `第 ${i} 行：复购平均消费必须为正`);
-    if ((weight?.[i] ?? 1) > 0) idx.push(i);
+    if ((weight?.[i] ?? 1) > 0) n++;
   }
-  const n = idx.length;
-  const xs = Float64Array.from(idx, (i) => x[i]!);
-  const ms = Float64Array.from(idx, (i) => m[i]!);
-  const ws = Float64Array.from(idx, (i) => weight?.[i] ?? 1);
+  const xs = new Float64Array(n), ms = new Float64Array(n), ws = new Float64Array(n), mx = new Float64Array(n);
+  const xIndex = new Int32Array(n);
+  const small = new Int32Array(4096).fill(-1);
   const map = new Map<number, number>();
   const distinct: number[] = [];
-  const xIndex = new Int32Array(n);
-  let total = 0, sumWLnM = 0, sumWXLnMX = 0;
-  for (let j = 0; j < n; j++) {
-    let k = map.get(xs[j]!);
-    if (k === undefined) { k = distinct.length; map.set(xs[j]!, k); distinct.push(xs[j]!); }
+  let j = 0, total = 0, sumWLnM = 0, sumWXLnMX = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i]!, w = weight?.[i] ?? 1;
+    if (xi === 0 || !(w > 0)) continue;
+    const mi = m[i]!;
+    xs[j] = xi; ms[j] = mi; ws[j] = w; mx[j] = xi * mi;
+    let k = xi < 4096 ? small[xi]! : (map.get(xi) ?? -1);
+    if (k < 0) {
+      k = distinct.length;
+      distinct.push(xi);
+      if (xi < 4096) small[xi] = k;
+      else map.set(xi, k);
+    }
     xIndex[j] = k;
-    total += ws[j]!;
-    sumWLnM += ws[j]! * Math.log(ms[j]!);
-    sumWXLnMX += ws[j]! * xs[j]! * Math.log(ms[j]! * xs[j]!);
+    total += w;
+    const lnM = Math.log(mi);
+    sumWLnM += w * lnM;
+    sumWXLnMX += w * xi * (lnM + Math.log(xi));
+    j++;
   }
   const weightAtX = new Float64Array(distinct.length);
   const wxAtX = new Float64Array(distinct.length);
-  for (let j = 0; j < n; j++) {
-    weightAtX[xIndex[j]!] = weightAtX[xIndex[j]!]! + ws[j]!;
-    wxAtX[xIndex[j]!] = wxAtX[xIndex[j]!]! + ws[j]! * xs[j]!;
+  for (let i = 0; i < n; i++) {
+    weightAtX[xIndex[i]!] = weightAtX[xIndex[i]!]! + ws[i]!;
+    wxAtX[xIndex[i]!] = wxAtX[xIndex[i]!]! + ws[i]! * xs[i]!;
   }
-  const mx = Float64Array.from(xs, (v, j) => v * ms[j]!);
   return ok({ x: xs, m: ms, weight: ws, mx, xIndex, distinctX: Float64Array.from(distinct), totalWeight: total, sumWLnM, sumWXLnMX, weightAtX, wxAtX });
 }
 
