@@ -19,6 +19,8 @@ export interface Config {
   readonly lang: Lang;
   /** DuckDB memory limit, e.g. 4GB; HUITOU_MEMORY_LIMIT. */
   readonly memoryLimit: string | null;
+  /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
+  readonly trace: ((ms: number, sql: string) => void) | null;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +45,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     timeZone,
     lang: langEnv ?? langFromLocale(env),
     memoryLimit: env['HUITOU_MEMORY_LIMIT'] ?? null,
+    trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });
 }
 

@@ -34,7 +34,11 @@ export async function openShop(
   options: { readonly db?: string | undefined; readonly shop?: string | undefined },
   create: { readonly timeZone: string } | null,
 ): Promise<OpenedShop> {
-  const db = await openStore({ path: options.db ?? config.dbPath, ...(config.memoryLimit === null ? {} : { memoryLimit: config.memoryLimit }) });
+  const db = await openStore({
+    path: options.db ?? config.dbPath,
+    ...(config.memoryLimit === null ? {} : { memoryLimit: config.memoryLimit }),
+    ...(config.trace === null ? {} : { trace: config.trace }),
+  });
   const name = options.shop ?? config.shop;
   try {
     let shop = create === null ? await findShop(db, name) : await ensureShop(db, name, create.timeZone);

@@ -3,11 +3,14 @@ import type { Db } from './database.ts';
 import { openDuckDb } from './dialects/duckdb/duckdb-db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { migrateToLatest } from './migrations/migrator.ts';
+import { tracedDb } from './traced-db.ts';
 
 export interface StoreOptions {
   /** DuckDB file path (default ./huitou.duckdb) or ':memory:'. */
   readonly path: string;
   readonly memoryLimit?: string;
+  /** Report each statement's duration (profiling). */
+  readonly trace?: (ms: number, sql: string) => void;
 }
 
 export class StoreError extends Error {
@@ -31,5 +34,5 @@ export async function openStore(options: StoreOptions): Promise<Db> {
     const failed = result.results.find((r) => r.status === 'failed');
     throw new StoreError(`migration ${failed?.id ?? '?'} failed: ${result.error}`);
   }
-  return db;
+  return options.trace === undefined ? db : tracedDb(db, options.trace);
 }

@@ -1,0 +1,22 @@
+/** A Db decorator that reports how long each statement took (HUITOU_TRACE=1), for profiling. */
+import type { BulkColumn, BulkWriter, Db, Row, SqlValue } from './database.ts';
+
+export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db {
+  const time = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      report(performance.now() - t0, sql.replace(/\s+/g, ' ').trim().slice(0, 100));
+    }
+  };
+  return {
+    dialect: db.dialect,
+    run: (sql: string, params?: readonly SqlValue[]) => time(sql, () => db.run(sql, params)),
+    all: <T extends Row = Row>(sql: string, params?: readonly SqlValue[]) => time(sql, () => db.all<T>(sql, params)),
+    columns: (sql: string, params?: readonly SqlValue[]) => time(sql, () => db.columns(sql, params)),
+    transaction: <T>(fn: () => Promise<T>) => db.transaction(fn),
+    bulkWriter: (table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> => db.bulkWriter(table, columns),
+    close: () => db.close(),
+  };
+}
