@@ -15,7 +15,7 @@ const DAY = 24 * HOUR;
 const MAX_CACHE = 200_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const caches = new Map<string, Map<number, number>>();
+const caches = new Map<string, { readonly days: Map<number, number>; readonly hours: Map<number, number> }>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -73,23 +73,38 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** Marks a local day with a transition in it: its hours are resolved one by one. */
+const MIXED_DAY = Number.NaN;
+
 /**
  * Converts a wall-clock time given as "UTC-like" ms (Date.UTC of the local fields) to an instant in
- * `zone`, with the DST choice documented above.
+ * `zone`, with the DST choice documented above. Offsets are cached per local day when the whole day has
+ * one offset (almost every day), else per local hour.
  */
 export function localToInstant(wallMs: number, zone: string): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return wallMs;
   let cache = caches.get(zone);
   if (cache === undefined) {
-    cache = new Map();
+    cache = { days: new Map(), hours: new Map() };
     caches.set(zone, cache);
   }
+  const dayKey = Math.floor(wallMs / DAY);
+  let dayOffset = cache.days.get(dayKey);
+  if (dayOffset === undefined) {
+    const first = resolveOffset(dayKey * DAY + HOUR / 2, zone);
+    const last = resolveOffset(dayKey * DAY + DAY - HOUR / 2, zone);
+    const noon = resolveOffset(dayKey * DAY + DAY / 2, zone);
+    dayOffset = first === last && first === noon ? first : MIXED_DAY;
+    if (cache.days.size >= MAX_CACHE) cache.days.clear();
+    cache.days.set(dayKey, dayOffset);
+  }
+  if (!Number.isNaN(dayOffset)) return wallMs - dayOffset;
   const hourKey = Math.floor(wallMs / HOUR);
-  let offset = cache.get(hourKey);
+  let offset = cache.hours.get(hourKey);
   if (offset === undefined) {
     offset = resolveOffset(hourKey * HOUR + HOUR / 2, zone);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(hourKey, offset);
+    if (cache.hours.size >= MAX_CACHE) cache.hours.clear();
+    cache.hours.set(hourKey, offset);
   }
   return wallMs - offset;
 }

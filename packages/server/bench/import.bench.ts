@@ -1,0 +1,63 @@
+/**
+ * npm run bench:import — generates a 1,000,000-order Taobao legacy export pair (GBK), imports it into a
+ * fresh DuckDB file and prints order rows per second, peak memory, and the ratio to DuckDB's own read_csv
+ * of the same order file converted to UTF-8, measured in the same run. Each measurement runs in a fresh
+ * process (so peak memory is the import's own); medians of RUNS runs.
+ *
+ * Options (env): BENCH_ORDERS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default ./.bench/import).
+ */
+import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { writeTaobaoExportPair } from '../src/demo/index.ts';
+import { loadAverage, median, runWorker } from './support/measure.ts';
+
+const orders = Number(process.env['BENCH_ORDERS'] ?? 1_000_000);
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+const dir = resolve(process.env['BENCH_DIR'] ?? '.bench/import');
+await mkdir(dir, { recursive: true });
+
+const marker = join(dir, `pair-${orders}.json`);
+let files: { orderFile: string; detailFile: string; lines: number; bytes: number };
+if (existsSync(marker)) {
+  files = JSON.parse(readFileSync(marker, 'utf8')) as typeof files;
+  console.log(`reusing ${files.orderFile}`);
+} else {
+  const t0 = performance.now();
+  const written = await writeTaobaoExportPair(join(dir, `pair-${orders}`), { orders, seed: 7, endDate: '2026-06-30' });
+  files = { orderFile: written.orderFile, detailFile: written.detailFile, lines: written.lines, bytes: written.bytes };
+  writeFileSync(marker, JSON.stringify(files));
+  console.log(`generated ${orders.toLocaleString()} orders / ${written.lines.toLocaleString()} lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const utf8 = join(dir, `orders-${orders}-utf8.csv`);
+if (!existsSync(utf8)) {
+  const decoder = new TextDecoder('gb18030');
+  await pipeline(
+    createReadStream(files.orderFile),
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
+      yield decoder.decode();
+    },
+    createWriteStream(utf8),
+  );
+}
+
+console.log(`machine load average before: ${loadAverage()}`);
+const baseline = [];
+const imports = [];
+for (let i = 0; i < runs; i++) {
+  baseline.push(runWorker('duckdb-read-csv', [utf8]));
+  imports.push(runWorker('import-pair', [join(dir, 'bench.duckdb'), files.orderFile, files.detailFile]));
+}
+const importMs = median(imports.map((r) => r.ms));
+const baseMs = median(baseline.map((r) => r.ms));
+const first = imports[0]!;
+console.log(`orders imported: ${String(first['ordersNew'])}, lines: ${String(first['lines'])}, errors: ${String(first['errors'])}`);
+console.log(`huitou import (pair, GBK)   median ${(importMs / 1000).toFixed(2)} s   runs ${imports.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
+console.log(`  order rows/s              ${Math.round(orders / (importMs / 1000)).toLocaleString()}`);
+console.log(`  peak memory               ${Math.max(...imports.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+console.log(`duckdb read_csv (orders, UTF-8) median ${(baseMs / 1000).toFixed(2)} s   runs ${baseline.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
+console.log(`ratio import / read_csv     ${(importMs / baseMs).toFixed(2)}×`);
+console.log(`machine load average after: ${loadAverage()}`);

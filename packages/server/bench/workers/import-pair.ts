@@ -1,0 +1,17 @@
+/** Benchmark worker: imports files into a fresh database and prints {ms, maxRssMb, …} as JSON. */
+import { rmSync } from 'node:fs';
+import { importFiles } from '../../src/importers/pipeline/run-import.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { ensureShop } from '../../src/store/repositories/shop.repository.ts';
+
+const [dbPath, ...files] = process.argv.slice(2);
+if (dbPath === undefined || files.length === 0) throw new Error('usage: import-pair DB FILE…');
+rmSync(dbPath, { force: true });
+rmSync(`${dbPath}.wal`, { force: true });
+const db = await openStore({ path: dbPath });
+const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
+const t0 = performance.now();
+const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict: false, columnMap: null });
+const ms = performance.now() - t0;
+db.close();
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...report.totals }));
