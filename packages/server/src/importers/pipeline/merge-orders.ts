@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../store/database.ts';
 import { getOneOrThrow } from '../../store/database.ts';
+import { sqlFor } from '../../store/sql-dialect.ts';
 import { statusRankSql } from './status-rank.ts';
 
 export interface MergeScope {
@@ -35,7 +36,6 @@ const HASHED_LINE_COLUMNS = [
 ];
 /** Statuses of an order whose money was received (valid ones); refunds can only apply to these. */
 const PAID_STATUSES = `'paid', 'shipped', 'completed', 'partially_refunded'`;
-const text = (expr: string) => `coalesce(CAST(${expr} AS VARCHAR), '')`;
 
 /** Merges stg_orders / stg_lines / stg_contacts into orders, order_lines, customers and products. */
 export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<MergeCounts> {
@@ -143,13 +143,12 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
   );
 
   // 6. Content hash: unchanged orders are recognised and left alone.
-  const orderSig = HASHED_ORDER_COLUMNS.map((c) => text(`m.${c}`)).join(", '|', ");
-  const lineSig = HASHED_LINE_COLUMNS.map(text).join(", '~', ");
+  const sql = sqlFor(db.dialect);
   await db.run(
     `CREATE TEMP TABLE m_hash AS
-     SELECT m.order_no, md5(concat(${orderSig}, '|', coalesce(l.sig, ''))) AS content_hash
+     SELECT m.order_no, ${sql.rowHash([...HASHED_ORDER_COLUMNS.map((c) => `m.${c}`), "coalesce(l.sig, '')"])} AS content_hash
      FROM m_orders m LEFT JOIN (
-       SELECT order_no, string_agg(concat(${lineSig}), '|' ORDER BY line_seq) AS sig FROM m_lines GROUP BY order_no
+       SELECT order_no, ${sql.groupHash(['line_seq', ...HASHED_LINE_COLUMNS])} AS sig FROM m_lines GROUP BY order_no
      ) l ON l.order_no = m.order_no`,
   );
 

@@ -1,0 +1,24 @@
+/** Profiling aid: imports files with every SQL statement timed, then prints the slowest statements. */
+import { rmSync } from 'node:fs';
+import { importFiles } from '../../src/importers/pipeline/run-import.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { ensureShop } from '../../src/store/repositories/shop.repository.ts';
+
+const [dbPath, ...files] = process.argv.slice(2);
+if (dbPath === undefined) throw new Error('usage: import-trace DB FILE…');
+rmSync(dbPath, { force: true });
+const timings: [number, string][] = [];
+const db = await openStore({ path: dbPath, trace: (ms, sql) => timings.push([ms, sql]) });
+const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
+const t0 = performance.now();
+let firstSqlAfterFill = 0;
+const report = await importFiles(db, {
+  shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: [...files], format: null, strict: false, columnMap: null,
+  onProgress: () => { firstSqlAfterFill = performance.now(); },
+});
+const total = performance.now() - t0;
+const sqlMs = timings.reduce((a, [ms]) => a + ms, 0);
+console.log(`total ${(total / 1000).toFixed(2)} s; SQL ${(sqlMs / 1000).toFixed(2)} s; last progress at ${((firstSqlAfterFill - t0) / 1000).toFixed(2)} s; rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+for (const [ms, sql] of timings.sort((a, b) => b[0] - a[0]).slice(0, 14)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${sql}`);
+console.log(JSON.stringify(report.totals));
+db.close();
