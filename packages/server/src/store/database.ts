@@ -21,6 +21,10 @@ export interface BulkWriter {
   close(): Promise<void>;
 }
 
+/** Types for `typedColumns`: each becomes a typed array (NULL → 0 / NaN), or string[] for text (NULL → ''). */
+export type TypedColumnType = 'int32' | 'float64' | 'uint8' | 'text';
+export type TypedColumn = Int32Array | Float64Array | Uint8Array | string[];
+
 export interface Db {
   readonly dialect: DialectName;
   run(sql: string, params?: readonly SqlValue[]): Promise<void>;
@@ -28,6 +32,11 @@ export interface Db {
   all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Result columns as arrays (for columnar analytics): name -> values. */
   columns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, unknown[]>>;
+  /**
+   * Streams a result into typed arrays, one per selected column in order (for columnar analytics over
+   * millions of rows without a JS object per row).
+   */
+  typedColumns(sql: string, params: readonly SqlValue[], types: readonly TypedColumnType[]): Promise<TypedColumn[]>;
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. Not reentrant. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   bulkWriter(table: string, columns: readonly BulkColumn[]): Promise<BulkWriter>;

@@ -1,5 +1,5 @@
 /** A Db decorator that reports how long each statement took (HUITOU_TRACE=1), for profiling. */
-import type { BulkColumn, BulkWriter, Db, Row, SqlValue } from './database.ts';
+import type { BulkColumn, BulkWriter, Db, Row, SqlValue, TypedColumnType } from './database.ts';
 
 export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db {
   const time = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
@@ -15,6 +15,8 @@ export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db 
     run: (sql: string, params?: readonly SqlValue[]) => time(sql, () => db.run(sql, params)),
     all: <T extends Row = Row>(sql: string, params?: readonly SqlValue[]) => time(sql, () => db.all<T>(sql, params)),
     columns: (sql: string, params?: readonly SqlValue[]) => time(sql, () => db.columns(sql, params)),
+    typedColumns: (sql: string, params: readonly SqlValue[], types: readonly TypedColumnType[]) =>
+      time(sql, () => db.typedColumns(sql, params, types)),
     transaction: <T>(fn: () => Promise<T>) => db.transaction(fn),
     bulkWriter: (table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> => db.bulkWriter(table, columns),
     close: () => db.close(),

@@ -1,7 +1,8 @@
 /** DuckDB implementation of the Db seam, over @duckdb/node-api. */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { BulkColumn, BulkWriter, Db, Row, SqlValue } from '../../database.ts';
+import type { BulkColumn, BulkWriter, Db, Row, SqlValue, TypedColumn, TypedColumnType } from '../../database.ts';
+import { readTypedColumns } from './duckdb-typed-columns.ts';
 
 export interface DuckDbOptions {
   /** File path, or ':memory:'. */
@@ -61,6 +62,11 @@ class DuckDb implements Db {
       out[name] = (cols[i] ?? []).map(normaliseValue);
     });
     return out;
+  }
+
+  async typedColumns(sql: string, params: readonly SqlValue[], types: readonly TypedColumnType[]): Promise<TypedColumn[]> {
+    const result = params.length === 0 ? await this.#connection.stream(sql) : await this.#connection.stream(sql, toDuckValues(params));
+    return readTypedColumns(result, types);
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
