@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   customers: async () => (await import('./commands/customers.ts')).customersCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -88,6 +88,7 @@ export const createAnalysisSchema: Migration = {
       grain VARCHAR NOT NULL,
       period_start DATE NOT NULL,
       payment_amount DECIMAL(16,2) NOT NULL,
+      net_amount DECIMAL(16,2) NOT NULL,
       valid_orders INTEGER NOT NULL,
       paying_buyers INTEGER NOT NULL,
       avg_order_value DECIMAL(14,2),
@@ -96,6 +97,7 @@ export const createAnalysisSchema: Migration = {
       returning_buyer_share DOUBLE PRECISION,
       returning_revenue_share DOUBLE PRECISION,
       repurchase_rate DOUBLE PRECISION,
+      repurchasing_buyers INTEGER NOT NULL,
       PRIMARY KEY (shop_id, grain, period_start)
     )`,
     `CREATE TABLE cohort_retention (

@@ -1,0 +1,76 @@
+/** Runs core's per-customer analytics over loaded columns: pure computation, no I/O. */
+import {
+  adaptiveLifecycleThresholds,
+  cohortRetention,
+  computeCustomerFacts,
+  computeCustomerTypes,
+  computeLifecycle,
+  computeReplenishment,
+  computeRfm,
+  computeTierHistory,
+  estimateCustomerCycles,
+  estimateSkuCycles,
+  repeatIntervalHistogram,
+  revenueConcentration,
+} from '@huitou/core';
+import type {
+  CohortRetention,
+  CustomerCycles,
+  CustomerFacts,
+  IntervalBucket,
+  LifecycleThresholds,
+  ReplenishmentList,
+  RevenueConcentration,
+  RfmResult,
+  SkuCycles,
+  TierHistory,
+} from '@huitou/core';
+import type { AnalysisOptions } from './analysis-options.ts';
+import type { LoadedColumns } from './load-columns.ts';
+
+export interface AnalysisResult {
+  readonly facts: CustomerFacts;
+  readonly rfm: RfmResult;
+  readonly lifecycleThresholds: LifecycleThresholds;
+  readonly stages: Uint8Array;
+  readonly types: Uint8Array;
+  readonly tiers: TierHistory;
+  readonly customerCycles: CustomerCycles;
+  readonly skuCycles: SkuCycles;
+  readonly replenishment: ReplenishmentList;
+  readonly concentration: RevenueConcentration;
+  readonly intervals: readonly IntervalBucket[];
+  readonly cohorts: CohortRetention;
+  /** Milliseconds per step, for benchmarks. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): AnalysisResult {
+  const timings: Record<string, number> = {};
+  const step = <T>(name: string, f: () => T): T => {
+    const t0 = performance.now();
+    const out = f();
+    timings[name] = performance.now() - t0;
+    return out;
+  };
+  const { orders, lines } = data;
+  const asOf = options.asOfDay;
+  const facts = step('facts', () => computeCustomerFacts(orders, lines, asOf));
+  const rfm = step('rfm', () => computeRfm(facts, { reference: options.rfmReference, basis: options.rfmBasis }));
+  const customerCycles = step('customerCycles', () => estimateCustomerCycles(orders, asOf));
+  const lifecycleThresholds =
+    options.lifecycleMode === 'adaptive' ? adaptiveLifecycleThresholds(customerCycles.shop.medianDays) : options.lifecycleThresholds;
+  const stages = step('lifecycle', () => computeLifecycle(facts, lifecycleThresholds));
+  const types = step('types', () =>
+    computeCustomerTypes(facts, stages, { newWithinDays: options.newWithinDays, loyalMinOrders: options.loyalMinOrders }),
+  );
+  const tiers = step('tiers', () => computeTierHistory(orders, options.tiers, asOf));
+  const skuCycles = step('skuCycles', () => estimateSkuCycles(orders, lines, asOf));
+  const replenishment = step('replenishment', () =>
+    computeReplenishment(orders, lines, skuCycles, asOf, { dueSoonDays: options.dueSoonDays, overdueAfterDays: options.overdueAfterDays }),
+  );
+  const concentration = step('concentration', () => revenueConcentration(facts, 0.2));
+  const intervals = step('intervals', () => repeatIntervalHistogram(orders, asOf));
+  const cohorts = step('cohorts', () => cohortRetention(orders, asOf));
+  return { facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts, timings };
+}

@@ -1,0 +1,134 @@
+/**
+ * `huitou analyze`: loads the shop's orders up to the as-of day, runs the per-customer analytics in core,
+ * aggregates KPIs and cohorts in SQL, and stores everything in one transaction with a run record, so that
+ * reports, campaigns and the API read results instead of recomputing them.
+ */
+import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, formatDay } from '@huitou/core';
+import type { Db } from '../store/database.ts';
+import { getOneOrThrow } from '../store/database.ts';
+import type { AnalysisOptions } from './analysis-options.ts';
+import { computeAnalysis } from './compute-analysis.ts';
+import type { AnalysisResult } from './compute-analysis.ts';
+import { loadColumns } from './load-columns.ts';
+import type { LoadedColumns } from './load-columns.ts';
+import { writeCustomerResults } from './write-customer-results.ts';
+import { writeKpis } from './write-kpis.ts';
+import { writeSkuResults } from './write-sku-results.ts';
+
+/** The headline numbers `analyze --json` prints under `summary` (exactly these fields). */
+export interface AnalysisSummary {
+  readonly orders: number;
+  readonly validOrders: number;
+  readonly lines: number;
+  readonly customers: number;
+  readonly buyers: number;
+  readonly repeatBuyers: number;
+  readonly netRevenue: number;
+}
+
+export interface AnalysisDetails {
+  readonly asOf: string;
+  readonly segments: Record<string, number>;
+  readonly lifecycle: Record<string, number>;
+  readonly lifecycleThresholds: AnalysisResult['lifecycleThresholds'];
+  readonly customerTypes: Record<string, number>;
+  readonly tiers: Record<string, number>;
+  readonly rfmReference: AnalysisResult['rfm']['reference'];
+  readonly shopCycleDays: number | null;
+  readonly topCustomersRevenueShare: number | null;
+  readonly repeatIntervals: readonly { readonly minDays: number; readonly maxDays: number | null; readonly count: number }[];
+  readonly skusWithCycle: number;
+  readonly dueStates: Record<string, number>;
+}
+
+export interface AnalysisRun {
+  readonly runId: number;
+  readonly summary: AnalysisSummary;
+  readonly details: AnalysisDetails;
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+export async function runAnalysis(db: Db, shopId: number, timeZone: string, options: AnalysisOptions): Promise<AnalysisRun> {
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  return db.transaction(async () => {
+    const data = await loadColumns(db, shopId, timeZone, options.asOfDay);
+    timings['load'] = performance.now() - t0;
+    const result = computeAnalysis(data, options);
+    Object.assign(timings, result.timings);
+    const { runId } = await getOneOrThrow<{ runId: number }>(db, `SELECT nextval('analysis_run_id_seq') AS "runId"`);
+    const t1 = performance.now();
+    await writeCustomerResults(db, shopId, runId, data, result, options);
+    timings['writeCustomers'] = performance.now() - t1;
+    const t2 = performance.now();
+    await writeSkuResults(db, shopId, data, result);
+    timings['writeSkus'] = performance.now() - t2;
+    const t3 = performance.now();
+    await writeKpis(db, shopId, options.asOfDay);
+    timings['kpis'] = performance.now() - t3;
+    const { lines } = await getOneOrThrow<{ lines: number }>(
+      db,
+      `SELECT count(*) AS lines FROM order_lines l JOIN a_orders a ON a.platform = l.platform AND a.order_no = l.order_no WHERE l.shop_id = $1`,
+      [shopId],
+    );
+    const summary = summarise(data, result, lines);
+    const details = describe(result, options);
+    await db.run(
+      `INSERT INTO analysis_runs (run_id, shop_id, as_of, options, summary) VALUES ($1, $2, DATE '1970-01-01' + $3, $4, $5)`,
+      [runId, shopId, options.asOfDay, JSON.stringify(options), JSON.stringify({ summary, details })],
+    );
+    for (const t of ['a_orders', 'a_customers', 'a_skus']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+    timings['total'] = performance.now() - t0;
+    return { runId, summary, details, timings };
+  });
+}
+
+function summarise(data: LoadedColumns, r: AnalysisResult, lines: number): AnalysisSummary {
+  let validOrders = 0;
+  let netCents = 0;
+  const o = data.orders;
+  for (let i = 0; i < o.valid.length; i++) {
+    if (o.valid[i] === 1) {
+      validOrders++;
+      netCents += o.netCents[i] ?? 0;
+    }
+  }
+  let buyers = 0;
+  let repeatBuyers = 0;
+  for (let c = 0; c < o.customerCount; c++) {
+    const v = r.facts.validOrders[c] ?? 0;
+    if (v >= 1) buyers++;
+    if (v >= 2) repeatBuyers++;
+  }
+  return { orders: o.customer.length, validOrders, lines, customers: o.customerCount, buyers, repeatBuyers, netRevenue: Math.round(netCents) / 100 };
+}
+
+function countCodes(values: Uint8Array | Int8Array, codeOf: (v: number) => string | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) {
+    const code = codeOf(v);
+    if (code !== null) out[code] = (out[code] ?? 0) + 1;
+  }
+  return out;
+}
+
+function describe(r: AnalysisResult, options: AnalysisOptions): AnalysisDetails {
+  let skusWithCycle = 0;
+  for (const m of r.skuCycles.medianDaysPerUnit) if (Number.isFinite(m)) skusWithCycle++;
+  const shopCycle = r.customerCycles.shop.medianDays;
+  const share = r.concentration.share;
+  return {
+    asOf: formatDay(options.asOfDay),
+    segments: countCodes(r.rfm.segment, (v) => (v === NO_SEGMENT ? null : (RFM_SEGMENTS[v]?.code ?? null))),
+    lifecycle: countCodes(r.stages, (v) => (v === NO_STAGE ? null : (LIFECYCLE_STAGES[v]?.code ?? null))),
+    lifecycleThresholds: r.lifecycleThresholds,
+    customerTypes: countCodes(r.types, (v) => CUSTOMER_TYPES[v]?.code ?? null),
+    tiers: countCodes(r.tiers.current, (v) => options.tiers.tiers[v]?.code ?? 'none'),
+    rfmReference: r.rfm.reference,
+    shopCycleDays: Number.isFinite(shopCycle) ? shopCycle : null,
+    topCustomersRevenueShare: Number.isFinite(share) ? share : null,
+    repeatIntervals: r.intervals.map((b) => ({ minDays: b.minDays, maxDays: b.maxDays, count: b.count })),
+    skusWithCycle,
+    dueStates: countCodes(r.replenishment.state, (v) => DUE_STATES[v]?.code ?? null),
+  };
+}

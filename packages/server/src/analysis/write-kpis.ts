@@ -1,0 +1,67 @@
+/**
+ * Old-customer KPIs per day, per 7-day period and per month, and the cohort retention matrix, computed in
+ * SQL over the loaded orders (temp table a_orders: one row per order up to the as-of day). Definitions:
+ *
+ * - payment_amount: Σ amount paid over valid orders, by payment day; net_amount: the same less refunds.
+ * - valid_orders; paying_buyers: distinct customers with a valid order in the period; avg_order_value =
+ *   payment_amount / valid_orders.
+ * - new_buyers: paying buyers whose first valid order ever falls in the period; returning_buyers: the
+ *   rest (老买家). returning_buyer_share = returning / paying (老买家占比); returning_revenue_share = net
+ *   revenue of returning buyers / net revenue.
+ * - repurchase_rate: paying buyers who bought on two or more distinct days within the period / paying
+ *   buyers (复购率).
+ * - 7-day periods end on the as-of day and step back by 7 days (the last one may be partial at the start
+ *   of the history); months are calendar months in the shop's time zone.
+ * - Cohorts: the month of a customer's first valid order × months since; a customer is active in a month
+ *   when they have a valid order in it.
+ */
+import type { Db } from '../store/database.ts';
+
+/** Start date of the period holding day number `d` ($2 is the as-of day number). */
+const PERIOD_START: Readonly<Record<'day' | 'week' | 'month', (d: string) => string>> = {
+  day: (d) => `DATE '1970-01-01' + ${d}`,
+  week: (d) => `DATE '1970-01-01' + ($2 - 6 - 7 * CAST(floor(($2 - ${d}) / 7.0) AS INTEGER))`,
+  month: (d) => `CAST(date_trunc('month', DATE '1970-01-01' + ${d}) AS DATE)`,
+};
+
+export async function writeKpis(db: Db, shopId: number, asOfDay: number): Promise<void> {
+  await db.run(`DELETE FROM kpi_periods WHERE shop_id = $1`, [shopId]);
+  for (const [grain, ps] of Object.entries(PERIOD_START)) {
+    await db.run(
+      `INSERT INTO kpi_periods (shop_id, grain, period_start, payment_amount, net_amount, valid_orders, paying_buyers,
+         avg_order_value, new_buyers, returning_buyers, returning_buyer_share, returning_revenue_share, repurchase_rate,
+         repurchasing_buyers)
+       WITH v AS (SELECT idx, day, amount_cents, net_cents FROM a_orders WHERE valid = 1 AND day <= $2),
+            firsts AS (SELECT idx, min(day) AS first_day FROM v GROUP BY idx),
+            p AS (SELECT v.idx, v.day, v.amount_cents, v.net_cents, ${ps('v.day')} AS ps, ${ps('f.first_day')} AS fps
+                  FROM v JOIN firsts f ON f.idx = v.idx),
+            pc AS (SELECT ps, idx, min(fps) AS fps, count(*) AS orders, count(DISTINCT day) AS days,
+                          sum(amount_cents) AS amt, sum(net_cents) AS net FROM p GROUP BY ps, idx)
+       SELECT $1, '${grain}', ps,
+         CAST(round(sum(amt)) / 100.0 AS DECIMAL(16,2)), CAST(round(sum(net)) / 100.0 AS DECIMAL(16,2)),
+         CAST(sum(orders) AS INTEGER), CAST(count(*) AS INTEGER),
+         CAST(round(sum(amt) / sum(orders)) / 100.0 AS DECIMAL(14,2)),
+         CAST(count(*) FILTER (WHERE fps = ps) AS INTEGER), CAST(count(*) FILTER (WHERE fps < ps) AS INTEGER),
+         count(*) FILTER (WHERE fps < ps) * 1.0 / count(*),
+         CASE WHEN sum(net) > 0 THEN coalesce(sum(net) FILTER (WHERE fps < ps), 0) / sum(net) END,
+         count(*) FILTER (WHERE days >= 2) * 1.0 / count(*),
+         CAST(count(*) FILTER (WHERE days >= 2) AS INTEGER)
+       FROM pc GROUP BY ps`,
+      [shopId, asOfDay],
+    );
+  }
+  await db.run(`DELETE FROM cohort_retention WHERE shop_id = $1`, [shopId]);
+  await db.run(
+    `INSERT INTO cohort_retention (shop_id, cohort_month, months_since, cohort_size, active_customers)
+     WITH m AS (SELECT DISTINCT idx,
+                  CAST(extract(year FROM DATE '1970-01-01' + day) * 12 + extract(month FROM DATE '1970-01-01' + day) - 1 AS INTEGER) AS mi
+                FROM a_orders WHERE valid = 1),
+          f AS (SELECT idx, min(mi) AS fm FROM m GROUP BY idx),
+          cells AS (SELECT f.fm, m.mi - f.fm AS k, count(*) AS active FROM m JOIN f ON f.idx = m.idx GROUP BY f.fm, m.mi - f.fm),
+          sizes AS (SELECT fm, active AS size FROM cells WHERE k = 0)
+     SELECT $1, make_date(CAST(floor(c.fm / 12.0) AS INTEGER), CAST(c.fm - 12 * floor(c.fm / 12.0) + 1 AS INTEGER), 1), CAST(c.k AS INTEGER),
+            CAST(s.size AS INTEGER), CAST(c.active AS INTEGER)
+     FROM cells c JOIN sizes s ON s.fm = c.fm`,
+    [shopId],
+  );
+}
