@@ -30,7 +30,13 @@ function pad(s: string, width: number, right: boolean): string {
 
 /** Strips control characters so that data cannot move the cursor or recolour the terminal. */
 export function safeText(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    const control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    out += control ? ' ' : ch;
+  }
+  return out;
 }
 
 export interface TableColumn {
