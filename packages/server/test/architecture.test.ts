@@ -15,6 +15,7 @@ const RANK: readonly (readonly [string, number])[] = [
   ['packages/server/src/importers/', 2],
   ['packages/server/src/engine/', 2],
   ['packages/server/src/analysis/', 2],
+  ['packages/server/src/reports/', 2],
   ['packages/server/src/demo/', 2],
   ['packages/server/src/api/', 3],
   ['packages/server/src/cli/', 4],

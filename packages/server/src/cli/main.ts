@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   customers: async () => (await import('./commands/customers.ts')).customersCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
