@@ -18,9 +18,24 @@ export interface CustomerFilter {
   readonly lastOrderToMs?: number;
   /** Restrict to these customer ids (used by label filters computed elsewhere). */
   readonly customerIds?: readonly number[];
+  /** Labels from the latest `huitou analyze` (customer_analysis). */
+  readonly segment?: string;
+  readonly lifecycle?: string;
+  readonly customerType?: string;
+  readonly tier?: string;
+  readonly minR?: number;
+  readonly minF?: number;
+  readonly minM?: number;
+  readonly churnRisk?: string;
+  readonly maxPAlive?: number;
+  /** Has this SKU (product key) in a due state (due_soon, due, overdue), or any due state when `dueState` only. */
+  readonly dueSku?: string;
+  readonly dueState?: string;
+  /** Bought this SKU (product key) in any order. */
+  readonly boughtSku?: string;
 }
 
-export const CUSTOMER_SORTS = ['spend', 'orders', 'last', 'first', 'id'] as const;
+export const CUSTOMER_SORTS = ['spend', 'orders', 'last', 'first', 'id', 'clv', 'p_alive'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface CustomerPage {
@@ -47,6 +62,23 @@ export interface CustomerRow {
   readonly netSpend: number;
   readonly firstOrderMs: number | null;
   readonly lastOrderMs: number | null;
+  /** From the latest analysis; null before the first `huitou analyze`. */
+  readonly labels: CustomerLabels | null;
+}
+
+export interface CustomerLabels {
+  readonly rScore: number | null;
+  readonly fScore: number | null;
+  readonly mScore: number | null;
+  readonly segment: string | null;
+  readonly lifecycle: string | null;
+  readonly customerType: string;
+  readonly tier: string;
+  readonly pAlive: number | null;
+  readonly expected90: number | null;
+  readonly clv: number | null;
+  readonly nextOrder: string | null;
+  readonly churnRisk: string | null;
 }
 
 const SORT_SQL: Readonly<Record<CustomerSort, string>> = {
@@ -54,7 +86,9 @@ const SORT_SQL: Readonly<Record<CustomerSort, string>> = {
   orders: 'valid_orders',
   last: 'last_order_ms',
   first: 'first_order_ms',
-  id: 'customer_id',
+  id: 'c.customer_id',
+  clv: 'a.clv',
+  p_alive: 'a.p_alive',
 };
 
 /** One page of customers with their order stats, and the total count matching the filter. */
@@ -84,6 +118,33 @@ export async function listCustomers(
   if (filter.maxSpend !== undefined) where.push(`coalesce(s.net_spend, 0) <= ${bind(filter.maxSpend)}`);
   if (filter.lastOrderFromMs !== undefined) where.push(`s.last_order_ms >= ${bind(filter.lastOrderFromMs)}`);
   if (filter.lastOrderToMs !== undefined) where.push(`s.last_order_ms < ${bind(filter.lastOrderToMs)}`);
+  const labelFilters: [keyof CustomerFilter, string][] = [
+    ['segment', 'a.rfm_segment'],
+    ['lifecycle', 'a.lifecycle'],
+    ['customerType', 'a.customer_type'],
+    ['tier', 'a.tier'],
+    ['churnRisk', 'a.churn_risk'],
+  ];
+  for (const [key, col] of labelFilters) {
+    const v = filter[key];
+    if (typeof v === 'string') where.push(`${col} = ${bind(v)}`);
+  }
+  if (filter.minR !== undefined) where.push(`a.r_score >= ${bind(filter.minR)}`);
+  if (filter.minF !== undefined) where.push(`a.f_score >= ${bind(filter.minF)}`);
+  if (filter.minM !== undefined) where.push(`a.m_score >= ${bind(filter.minM)}`);
+  if (filter.maxPAlive !== undefined) where.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
+  if (filter.dueSku !== undefined || filter.dueState !== undefined) {
+    const conds = ['d.shop_id = c.shop_id', 'd.customer_id = c.customer_id'];
+    if (filter.dueSku !== undefined) conds.push(`d.product_key = ${bind(filter.dueSku)}`);
+    conds.push(filter.dueState !== undefined ? `d.state = ${bind(filter.dueState)}` : `d.state IN ('due_soon', 'due', 'overdue')`);
+    where.push(`EXISTS (SELECT 1 FROM customer_sku_due d WHERE ${conds.join(' AND ')})`);
+  }
+  if (filter.boughtSku !== undefined) {
+    where.push(
+      `EXISTS (SELECT 1 FROM orders o2 JOIN order_lines l2 ON l2.shop_id = o2.shop_id AND l2.platform = o2.platform AND l2.order_no = o2.order_no
+               WHERE o2.shop_id = c.shop_id AND o2.customer_id = c.customer_id AND l2.product_key = ${bind(filter.boughtSku)})`,
+    );
+  }
   if (filter.customerIds !== undefined) {
     where.push(filter.customerIds.length === 0 ? 'false' : `c.customer_id IN (${filter.customerIds.map((id) => bind(id)).join(', ')})`);
   }
@@ -96,13 +157,16 @@ export async function listCustomers(
         max(extract(epoch FROM order_time) * 1000) FILTER (WHERE status IN (${validStatusSqlList()})) AS last_order_ms
       FROM orders WHERE shop_id = $1 GROUP BY customer_id
     ) s ON s.customer_id = c.customer_id
+    LEFT JOIN customer_analysis a ON a.shop_id = c.shop_id AND a.customer_id = c.customer_id
     WHERE ${where.join(' AND ')}`;
   const { total } = await getOneOrThrow<{ total: number }>(db, `SELECT count(*) AS total ${from}`, params);
   const dir = page.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const rows = await db.all<Record<string, unknown>>(
     `SELECT c.customer_id, c.key_kind, c.key_value, c.nick, c.name, c.phone, c.phone_masked, c.email, c.province, c.city,
        CAST(c.birthday AS VARCHAR) AS birthday, coalesce(s.orders, 0) AS orders, coalesce(s.valid_orders, 0) AS valid_orders,
-       CAST(coalesce(s.net_spend, 0) AS DOUBLE PRECISION) AS net_spend, s.first_order_ms, s.last_order_ms
+       CAST(coalesce(s.net_spend, 0) AS DOUBLE PRECISION) AS net_spend, s.first_order_ms, s.last_order_ms,
+       a.r_score, a.f_score, a.m_score, a.rfm_segment, a.lifecycle, a.customer_type, a.tier, a.p_alive, a.expected_90, a.clv,
+       CAST(a.next_order AS VARCHAR) AS next_order, a.churn_risk
      ${from} ORDER BY ${SORT_SQL[page.sort]} ${dir}, c.customer_id LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`,
     params,
   );
@@ -125,8 +189,26 @@ export async function listCustomers(
       netSpend: Number(r['net_spend']),
       firstOrderMs: r['first_order_ms'] === null ? null : Number(r['first_order_ms']),
       lastOrderMs: r['last_order_ms'] === null ? null : Number(r['last_order_ms']),
+      labels:
+        r['customer_type'] === null || r['customer_type'] === undefined
+          ? null
+          : {
+              rScore: numOrNull(r['r_score']),
+              fScore: numOrNull(r['f_score']),
+              mScore: numOrNull(r['m_score']),
+              segment: str(r['rfm_segment']),
+              lifecycle: str(r['lifecycle']),
+              customerType: String(r['customer_type']),
+              tier: String(r['tier']),
+              pAlive: numOrNull(r['p_alive']),
+              expected90: numOrNull(r['expected_90']),
+              clv: numOrNull(r['clv']),
+              nextOrder: str(r['next_order']),
+              churnRisk: str(r['churn_risk']),
+            },
     })),
   };
 }
 
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
