@@ -19,6 +19,11 @@ export interface AnalysisOptions {
   readonly tiers: TierConfig;
   readonly dueSoonDays: number;
   readonly overdueAfterDays: number;
+  /** BG/NBD + Gamma-Gamma predictions (P(alive), expected purchases, CLV, next order, churn risk). */
+  readonly predictions: boolean;
+  readonly clvMonths: number;
+  readonly monthlyDiscountRate: number;
+  readonly grossMargin: number;
 }
 
 export function defaultAnalysisOptions(asOfDay: number): AnalysisOptions {
@@ -33,6 +38,10 @@ export function defaultAnalysisOptions(asOfDay: number): AnalysisOptions {
     tiers: DEFAULT_TIER_CONFIG,
     dueSoonDays: 7,
     overdueAfterDays: 14,
+    predictions: true,
+    clvMonths: 12,
+    monthlyDiscountRate: 0.01,
+    grossMargin: 1,
   };
 }
 
@@ -41,7 +50,7 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-const KEYS = ['rfm', 'lifecycle', 'customerTypes', 'tiers', 'replenishment'] as const;
+const KEYS = ['rfm', 'lifecycle', 'customerTypes', 'tiers', 'replenishment', 'predictions'] as const;
 
 /**
  * Applies a config document to the options. Unknown keys and wrong types are reported with their path,
@@ -106,6 +115,26 @@ export function applyAnalysisConfig(base: AnalysisOptions, doc: unknown): { opti
         if (v === undefined) continue;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) issues.push({ path: `replenishment.${k}`, message: 'must be a whole number ≥ 0' });
         else options = { ...options, [k]: v };
+      }
+    }
+  }
+  const predictions = doc['predictions'];
+  if (predictions !== undefined) {
+    if (!isRecord(predictions)) issues.push({ path: 'predictions', message: 'must be an object' });
+    else {
+      const enabled = predictions['enabled'];
+      if (enabled !== undefined && typeof enabled !== 'boolean') issues.push({ path: 'predictions.enabled', message: 'must be true or false' });
+      else if (enabled !== undefined) options = { ...options, predictions: enabled };
+      const ranges: [string, 'clvMonths' | 'monthlyDiscountRate' | 'grossMargin', number, number][] = [
+        ['clvMonths', 'clvMonths', 1, 120],
+        ['monthlyDiscountRate', 'monthlyDiscountRate', 0, 1],
+        ['grossMargin', 'grossMargin', 0, 1],
+      ];
+      for (const [k, field, min, max] of ranges) {
+        const v = predictions[k];
+        if (v === undefined) continue;
+        if (typeof v !== 'number' || !(v >= min && v <= max)) issues.push({ path: `predictions.${k}`, message: `must be a number from ${min} to ${max}` });
+        else options = { ...options, [field]: v };
       }
     }
   }

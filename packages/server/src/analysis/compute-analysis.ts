@@ -25,7 +25,10 @@ import type {
   SkuCycles,
   TierHistory,
 } from '@huitou/core';
+import type { ModelError } from '@huitou/core';
 import type { AnalysisOptions } from './analysis-options.ts';
+import { fitCustomerModels, predictAligned, validTransactions } from './customer-models.ts';
+import type { AlignedPredictions, ModelFits } from './customer-models.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
 export interface AnalysisResult {
@@ -41,6 +44,10 @@ export interface AnalysisResult {
   readonly concentration: RevenueConcentration;
   readonly intervals: readonly IntervalBucket[];
   readonly cohorts: CohortRetention;
+  /** BG/NBD + Gamma-Gamma fit and per-customer predictions, or why there are none. */
+  readonly models: ModelFits | null;
+  readonly predictions: AlignedPredictions | null;
+  readonly modelError: ModelError | null;
   /** Milliseconds per step, for benchmarks. */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -72,5 +79,28 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
   const concentration = step('concentration', () => revenueConcentration(facts, 0.2));
   const intervals = step('intervals', () => repeatIntervalHistogram(orders, asOf));
   const cohorts = step('cohorts', () => cohortRetention(orders, asOf));
-  return { facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts, timings };
+  let models: ModelFits | null = null;
+  let predictions: AlignedPredictions | null = null;
+  let modelError: ModelError | null = null;
+  if (options.predictions) {
+    step('models', () => {
+      const fits = fitCustomerModels(validTransactions(orders), { calibrationEndDay: asOf, unit: 'day' });
+      if (!fits.ok) {
+        modelError = fits.error;
+        return;
+      }
+      models = fits.value;
+      const aligned = predictAligned(fits.value, orders.customerCount, {
+        months: options.clvMonths,
+        monthlyDiscountRate: options.monthlyDiscountRate,
+        grossMargin: options.grossMargin,
+      });
+      if (aligned.ok) predictions = aligned.value;
+      else modelError = aligned.error;
+    });
+  }
+  return {
+    facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts,
+    models, predictions, modelError, timings,
+  };
 }

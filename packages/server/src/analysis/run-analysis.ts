@@ -39,6 +39,13 @@ export interface AnalysisDetails {
   readonly repeatIntervals: readonly { readonly minDays: number; readonly maxDays: number | null; readonly count: number }[];
   readonly skusWithCycle: number;
   readonly dueStates: Record<string, number>;
+  /** The fitted models (time unit: day), or why predictions are missing. */
+  readonly models: {
+    readonly bgnbd: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number; readonly logLikelihood: number } | null;
+    readonly gammaGamma: { readonly p: number; readonly q: number; readonly gamma: number; readonly logLikelihood: number } | null;
+    readonly error: string | null;
+    readonly churnRisk: Record<string, number>;
+  };
 }
 
 export interface AnalysisRun {
@@ -130,5 +137,20 @@ function describe(r: AnalysisResult, options: AnalysisOptions): AnalysisDetails 
     repeatIntervals: r.intervals.map((b) => ({ minDays: b.minDays, maxDays: b.maxDays, count: b.count })),
     skusWithCycle,
     dueStates: countCodes(r.replenishment.state, (v) => DUE_STATES[v]?.code ?? null),
+    models: describeModels(r),
+  };
+}
+
+function describeModels(r: AnalysisResult): AnalysisDetails['models'] {
+  const churnRisk: Record<string, number> = {};
+  for (const band of r.predictions?.churnBand ?? []) if (band !== null) churnRisk[band] = (churnRisk[band] ?? 0) + 1;
+  const m = r.models;
+  const gg = m?.gammaGamma.ok === true ? m.gammaGamma.value : null;
+  const error = r.modelError?.message ?? (m !== null && !m.gammaGamma.ok ? `spend model: ${m.gammaGamma.error.message}` : null);
+  return {
+    bgnbd: m === null ? null : { r: m.bgnbd.r, alpha: m.bgnbd.alpha, a: m.bgnbd.a, b: m.bgnbd.b, logLikelihood: m.bgnbd.logLikelihood },
+    gammaGamma: gg === null ? null : { p: gg.p, q: gg.q, gamma: gg.gamma, logLikelihood: gg.logLikelihood },
+    error,
+    churnRisk,
   };
 }

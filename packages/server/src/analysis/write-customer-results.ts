@@ -35,6 +35,14 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'tier_discount', type: 'double' },
   { name: 'tier_since', type: 'int' },
   { name: 'cycle_days', type: 'double' },
+  { name: 'p_alive', type: 'double' },
+  { name: 'expected_30', type: 'double' },
+  { name: 'expected_90', type: 'double' },
+  { name: 'expected_365', type: 'double' },
+  { name: 'expected_order_value', type: 'double' },
+  { name: 'clv', type: 'double' },
+  { name: 'next_order_day', type: 'int' },
+  { name: 'churn_risk', type: 'text' },
 ];
 
 const SQL_TYPE = { text: 'VARCHAR', int: 'INTEGER', double: 'DOUBLE PRECISION', bool: 'BOOLEAN' } as const;
@@ -54,7 +62,8 @@ export async function writeCustomerResults(
   await db.run(`DROP TABLE IF EXISTS a_results`);
   await db.run(`CREATE TEMP TABLE a_results (${COLUMNS.map((c) => `${c.name} ${SQL_TYPE[c.type]}`).join(', ')})`);
   const writer = await db.bulkWriter('a_results', COLUMNS);
-  const { facts, rfm, stages, types, tiers, customerCycles } = r;
+  const { facts, rfm, stages, types, tiers, customerCycles, predictions: p } = r;
+  const pred = (col: Float64Array | undefined, c: number) => (col === undefined ? null : num(col[c] ?? Number.NaN));
   const tierRules = options.tiers.tiers;
   for (let c = 0; c < data.orders.customerCount; c++) {
     const tier = tiers.current[c] ?? -1;
@@ -93,6 +102,14 @@ export async function writeCustomerResults(
       rule?.discountZhe ?? null,
       rule === undefined ? null : day(tiers.currentSince[c] ?? NO_DAY),
       num(customerCycles.medianDays[c] ?? Number.NaN),
+      pred(p?.pAlive, c),
+      pred(p?.expected30, c),
+      pred(p?.expected90, c),
+      pred(p?.expected365, c),
+      pred(p?.expectedOrderValue, c),
+      pred(p?.clv, c),
+      p === null || !Number.isFinite(p.nextOrderInDays[c] ?? Number.NaN) ? null : options.asOfDay + Math.round(p.nextOrderInDays[c] ?? 0),
+      p?.churnBand[c] ?? null,
     ]);
   }
   await writer.close();
@@ -100,11 +117,13 @@ export async function writeCustomerResults(
   await db.run(
     `INSERT INTO customer_analysis (shop_id, customer_id, run_id, orders, valid_orders, purchase_days, first_order, last_order,
        recency_days, net_spend, avg_order_value, items, refund_orders, refund_amount, mean_interval_days, median_interval_days,
-       top_skus, r_score, f_score, m_score, rfm_segment, lifecycle, customer_type, tier, tier_discount, tier_since, cycle_days)
+       top_skus, r_score, f_score, m_score, rfm_segment, lifecycle, customer_type, tier, tier_discount, tier_since, cycle_days,
+       p_alive, expected_30, expected_90, expected_365, expected_order_value, clv, next_order, churn_risk)
      SELECT $1, CAST(customer_id AS BIGINT), $2, orders, valid_orders, purchase_days, ${date('first_day')}, ${date('last_day')},
        recency_days, ${money('net_cents')}, ${money('aov_cents')}, CAST(round(items) AS INTEGER), refund_orders, ${money('refund_cents')},
        mean_interval, median_interval, top_skus, r_score, f_score, m_score, rfm_segment, lifecycle, customer_type, tier,
-       tier_discount, ${date('tier_since')}, cycle_days
+       tier_discount, ${date('tier_since')}, cycle_days,
+       p_alive, expected_30, expected_90, expected_365, expected_order_value, clv, ${date('next_order_day')}, churn_risk
      FROM a_results`,
     [shopId, runId],
   );
