@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  model: async () => (await import('./commands/model.ts')).modelCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
