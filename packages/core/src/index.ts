@@ -3,3 +3,4 @@ export {};
 export * from './analytics/index.ts';
 export * from './orders/order-status.ts';
 export * from './models/index.ts';
+export * from './recommend/index.ts';
