@@ -3,8 +3,8 @@
  * (`huitou analyze --config FILE`): tiers, lifecycle thresholds, RFM reference, customer types,
  * promotion days, replenishment windows.
  */
-import { DEFAULT_LIFECYCLE_THRESHOLDS, DEFAULT_TIER_CONFIG, parseTierConfig } from '@huitou/core';
-import type { LifecycleThresholds, TierConfig } from '@huitou/core';
+import { DEFAULT_LIFECYCLE_THRESHOLDS, DEFAULT_PROMO_CALENDAR, DEFAULT_TIER_CONFIG, parseDay, parseTierConfig } from '@huitou/core';
+import type { LifecycleThresholds, PromoCalendar, PromoWindow, TierConfig } from '@huitou/core';
 
 export interface AnalysisOptions {
   /** Shop-local day number the analysis is "as of" (orders after it are ignored). */
@@ -19,6 +19,8 @@ export interface AnalysisOptions {
   readonly tiers: TierConfig;
   readonly dueSoonDays: number;
   readonly overdueAfterDays: number;
+  /** Promotion days left out of cycle estimates. */
+  readonly promotions: PromoCalendar;
   /** BG/NBD + Gamma-Gamma predictions (P(alive), expected purchases, CLV, next order, churn risk). */
   readonly predictions: boolean;
   readonly clvMonths: number;
@@ -38,6 +40,7 @@ export function defaultAnalysisOptions(asOfDay: number): AnalysisOptions {
     tiers: DEFAULT_TIER_CONFIG,
     dueSoonDays: 7,
     overdueAfterDays: 14,
+    promotions: DEFAULT_PROMO_CALENDAR,
     predictions: true,
     clvMonths: 12,
     monthlyDiscountRate: 0.01,
@@ -50,7 +53,7 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-const KEYS = ['rfm', 'lifecycle', 'customerTypes', 'tiers', 'replenishment', 'predictions'] as const;
+const KEYS = ['rfm', 'lifecycle', 'customerTypes', 'tiers', 'replenishment', 'predictions', 'promotions'] as const;
 
 /**
  * Applies a config document to the options. Unknown keys and wrong types are reported with their path,
@@ -138,12 +141,67 @@ export function applyAnalysisConfig(base: AnalysisOptions, doc: unknown): { opti
       }
     }
   }
+  if (doc['promotions'] !== undefined) {
+    const parsed = parsePromotions(doc['promotions'], issues);
+    if (parsed !== null) options = { ...options, promotions: parsed };
+  }
   if (doc['tiers'] !== undefined) {
     const parsed = parseTierConfig(doc['tiers']);
     if (parsed.success) options = { ...options, tiers: parsed.data };
     else for (const i of parsed.issues) issues.push({ path: ['tiers', ...i.path].join('.'), message: i.message });
   }
   return { options, issues };
+}
+
+/**
+ * `promotions`: `{"yearly": [{"code", "month", "day", "before", "after", "zh"?, "en"?}], "dates": ["2025-03-08"]}`.
+ * Yearly windows replace the defaults (11-11 ±3, 6-18 ±3, 12-12 ±1); dates are one-off shop events.
+ */
+function parsePromotions(raw: unknown, issues: ConfigIssue[]): PromoCalendar | null {
+  if (!isRecord(raw)) {
+    issues.push({ path: 'promotions', message: 'must be an object with "yearly" and/or "dates"' });
+    return null;
+  }
+  const before = issues.length;
+  for (const key of Object.keys(raw)) if (key !== 'yearly' && key !== 'dates') issues.push({ path: `promotions.${key}`, message: 'unknown key; expected yearly or dates' });
+  let windows: PromoWindow[] = [...DEFAULT_PROMO_CALENDAR.windows];
+  const yearly = raw['yearly'];
+  if (yearly !== undefined) {
+    if (!Array.isArray(yearly)) issues.push({ path: 'promotions.yearly', message: 'must be a list' });
+    else {
+      windows = [];
+      yearly.forEach((w: unknown, i) => {
+        const path = `promotions.yearly.${i}`;
+        if (!isRecord(w)) return issues.push({ path, message: 'must be an object' });
+        const int = (k: string, min: number, max: number): number | null => {
+          const v = w[k];
+          if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+          issues.push({ path: `${path}.${k}`, message: `must be a whole number from ${min} to ${max}` });
+          return null;
+        };
+        const month = int('month', 1, 12);
+        const day = int('day', 1, 31);
+        const b = w['before'] === undefined ? 0 : int('before', 0, 30);
+        const a = w['after'] === undefined ? 0 : int('after', 0, 30);
+        const code = typeof w['code'] === 'string' ? w['code'] : `promo_${i}`;
+        if (month === null || day === null || b === null || a === null) return undefined;
+        windows.push({ code, zh: typeof w['zh'] === 'string' ? w['zh'] : code, en: typeof w['en'] === 'string' ? w['en'] : code, month, dayOfMonth: day, before: b, after: a });
+        return undefined;
+      });
+    }
+  }
+  const extraDays: number[] = [];
+  const dates = raw['dates'];
+  if (dates !== undefined) {
+    if (!Array.isArray(dates)) issues.push({ path: 'promotions.dates', message: 'must be a list of YYYY-MM-DD' });
+    else
+      dates.forEach((d: unknown, i) => {
+        const day = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? parseDay(d) : Number.NaN;
+        if (Number.isFinite(day)) extraDays.push(day);
+        else issues.push({ path: `promotions.dates.${i}`, message: 'must be a date YYYY-MM-DD' });
+      });
+  }
+  return issues.length > before ? null : { windows, extraDays };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -64,7 +64,7 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
   const asOf = options.asOfDay;
   const facts = step('facts', () => computeCustomerFacts(orders, lines, asOf));
   const rfm = step('rfm', () => computeRfm(facts, { reference: options.rfmReference, basis: options.rfmBasis }));
-  const customerCycles = step('customerCycles', () => estimateCustomerCycles(orders, asOf));
+  const customerCycles = step('customerCycles', () => estimateCustomerCycles(orders, asOf, options.promotions));
   const lifecycleThresholds =
     options.lifecycleMode === 'adaptive' ? adaptiveLifecycleThresholds(customerCycles.shop.medianDays) : options.lifecycleThresholds;
   const stages = step('lifecycle', () => computeLifecycle(facts, lifecycleThresholds));
@@ -72,7 +72,7 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
     computeCustomerTypes(facts, stages, { newWithinDays: options.newWithinDays, loyalMinOrders: options.loyalMinOrders }),
   );
   const tiers = step('tiers', () => computeTierHistory(orders, options.tiers, asOf));
-  const skuCycles = step('skuCycles', () => estimateSkuCycles(orders, lines, asOf));
+  const skuCycles = step('skuCycles', () => estimateSkuCycles(orders, lines, asOf, options.promotions));
   const replenishment = step('replenishment', () =>
     computeReplenishment(orders, lines, skuCycles, asOf, { dueSoonDays: options.dueSoonDays, overdueAfterDays: options.overdueAfterDays }),
   );

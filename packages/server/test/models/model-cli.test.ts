@@ -99,3 +99,26 @@ describe('model hard cases', () => {
     expect(run.stdout).not.toContain('NaN');
   });
 });
+
+describe('model recommend on the demo shop', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('beats the most-popular baseline on a holdout and explains each item', async () => {
+    const db = join(dir.path, 'demo.duckdb');
+    expect((await cli(['demo', '--customers', '2500', '--end-date', '2026-06-30', '--db', db, '--out', join(dir.path, 'exports')])).code).toBe(0);
+    const evaluation = json<{ model: { hitRate: number }; popular: { hitRate: number }; customersEvaluated: number }>(
+      await cli(['model', 'recommend', '--db', db, '--as-of', '2026-06-30', '--evaluate', '--json']),
+    );
+    expect(evaluation.customersEvaluated).toBeGreaterThan(100);
+    expect(evaluation.model.hitRate).toBeGreaterThan(evaluation.popular.hitRate);
+    const recs = json<{ customers: { customerId: number; items: { sku: string; reason: string; label: string }[] }[] }>(
+      await cli(['model', 'recommend', '--db', db, '--as-of', '2026-06-30', '--limit', '3', '--json', '--lang', 'zh']),
+    );
+    expect(recs.customers).toHaveLength(3);
+    for (const c of recs.customers) {
+      expect(c.items.length).toBeGreaterThan(0);
+      for (const it of c.items) expect(['due_replenishment', 'bought_together', 'bought_after', 'popular']).toContain(it.reason);
+    }
+  }, 120_000);
+});
