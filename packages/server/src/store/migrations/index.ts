@@ -1,7 +1,9 @@
 import { createImportSchema } from './2026_11_22_01_create_import_schema.ts';
 import { createAnalysisSchema } from './2026_11_22_02_create_analysis_schema.ts';
+import { createConsentSchema } from './2026_11_22_03_create_consent_schema.ts';
+import { dropBulkImportIndexes } from './2026_11_23_01_drop_bulk_import_indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema];
+export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, dropBulkImportIndexes];
 export type { Migration } from './migration.ts';
