@@ -5,5 +5,5 @@ import { dropBulkImportIndexes } from './2026_11_23_01_drop_bulk_import_indexes.
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, dropBulkImportIndexes];
+export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes];
 export type { Migration } from './migration.ts';
