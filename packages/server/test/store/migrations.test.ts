@@ -22,8 +22,8 @@ describe('migrations', () => {
 
   it('stops at a failing migration, rolls it back and does not run later ones', async () => {
     const db = await openDuckDb({ path: ':memory:' });
-    const bad = { id: '2026_11_22_02_bad', up: () => ['CREATE TABLE half_done (x INTEGER)', 'THIS IS NOT SQL'] };
-    const later = { id: '2026_11_22_03_later', up: () => ['CREATE TABLE later (x INTEGER)'] };
+    const bad = { id: '9999_12_31_01_bad', up: () => ['CREATE TABLE half_done (x INTEGER)', 'THIS IS NOT SQL'] };
+    const later = { id: '9999_12_31_02_later', up: () => ['CREATE TABLE later (x INTEGER)'] };
     const result = await migrateToLatest(db, [...MIGRATIONS, bad, later]);
     expect(result.error).toBeDefined();
     expect(result.results.at(-2)?.status).toBe('failed');
