@@ -8,7 +8,7 @@ const [dbPath, ...files] = process.argv.slice(2);
 if (dbPath === undefined || files.length === 0) throw new Error('usage: import-pair DB FILE…');
 rmSync(dbPath, { force: true });
 rmSync(`${dbPath}.wal`, { force: true });
-const db = await openStore({ path: dbPath });
+const db = await openStore({ path: dbPath, ...(process.env['HUITOU_MEMORY_LIMIT'] === undefined ? {} : { memoryLimit: process.env['HUITOU_MEMORY_LIMIT'] }) });
 const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
 const t0 = performance.now();
 const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict: false, columnMap: null });

@@ -8,7 +8,7 @@ const [dbPath, ...files] = process.argv.slice(2);
 if (dbPath === undefined) throw new Error('usage: import-trace DB FILE…');
 rmSync(dbPath, { force: true });
 const timings: [number, string][] = [];
-const db = await openStore({ path: dbPath, trace: (ms, sql) => timings.push([ms, sql]) });
+const db = await openStore({ path: dbPath, ...(process.env['HUITOU_MEMORY_LIMIT'] === undefined ? {} : { memoryLimit: process.env['HUITOU_MEMORY_LIMIT'] }), trace: (ms, sql) => timings.push([ms, sql]) });
 const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
 const t0 = performance.now();
 let firstSqlAfterFill = 0;

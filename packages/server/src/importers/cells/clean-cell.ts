@@ -48,3 +48,30 @@ function trimAll(s: string): string {
   while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
+
+/**
+ * True when `cleanCell(s.slice(start, end))` would be '' — without making the substring. Readers use it for
+ * cells nobody asked for (column projection), which only need to be known blank or not.
+ */
+export function cleansToEmpty(s: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  if (b - a >= 2 && s.charCodeAt(a) === 0x3d && s.charCodeAt(a + 1) === 0x22) {
+    if (b - a >= 3 && s.charCodeAt(b - 1) === 0x22) b--;
+    a += 2;
+    while (a < b && isSpace(s.charCodeAt(a))) a++;
+    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  }
+  if (a < b && s.charCodeAt(a) === 0x27) {
+    a++;
+    while (a < b && isSpace(s.charCodeAt(a))) a++;
+    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  }
+  if (b - a === 4) {
+    const w = s.slice(a, b);
+    return w === 'null' || w === 'NULL' || w === 'Null';
+  }
+  return a === b;
+}

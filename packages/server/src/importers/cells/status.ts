@@ -20,10 +20,23 @@ export function statusTable(entries: Readonly<Record<string, OrderStatus>>): Sta
   return new Map(Object.entries(entries).map(([k, v]) => [normalizeHeader(k).toLowerCase(), v]));
 }
 
+/** Recent lookups per table: an export holds a handful of distinct status texts, looked up once per row. */
+const memo = new WeakMap<StatusTable, Map<string, StatusResult>>();
+const MEMO_SIZE = 512;
+
 /** Looks `text` up in `table`. */
 export function lookupStatus(table: StatusTable, text: string): StatusResult {
+  let cache = memo.get(table);
+  if (cache === undefined) {
+    cache = new Map();
+    memo.set(table, cache);
+  }
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
   const s = table.get(normalizeHeader(text).toLowerCase());
-  return s === undefined ? { status: 'unknown', known: false } : { status: s, known: true };
+  const r: StatusResult = s === undefined ? { status: 'unknown', known: false } : { status: s, known: true };
+  if (cache.size < MEMO_SIZE) cache.set(text, r);
+  return r;
 }
 
 /** Wraps a status that needs no table. */

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../store/database.ts';
 import { getOneOrThrow } from '../../store/database.ts';
-import { resolveKeys } from './merge-orders.ts';
+import { resolveKeys } from './resolve-customers.ts';
 
 export interface CustomerMergeCounts {
   readonly customersNew: number;

@@ -5,14 +5,17 @@
  * accepts.
  */
 import type { Db } from '../../store/database.ts';
-import { getOneOrThrow } from '../../store/database.ts';
+import { findOne, getOneOrThrow } from '../../store/database.ts';
 import { sqlFor } from '../../store/sql-dialect.ts';
+import { resolveCustomers } from './resolve-customers.ts';
 import { statusRankSql } from './status-rank.ts';
 
 export interface MergeScope {
   readonly shopId: number;
   readonly platform: string;
   readonly batchId: number;
+  /** What was staged; lets the merge skip steps that cannot apply (no contact sheet, no lines). */
+  readonly staged?: { readonly lines: number; readonly contacts: number };
 }
 
 export interface MergeCounts {
@@ -41,20 +44,31 @@ const PAID_STATUSES = `'paid', 'shipped', 'completed', 'partially_refunded'`;
 export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<MergeCounts> {
   const { shopId, platform, batchId } = scope;
   const p = [shopId, platform] as const;
+  // Steps that only matter when the store already holds orders of this shop and platform are skipped for a
+  // first import: they would find nothing (no stored order to bring in, update or compare against).
+  const stored = await findOne(db, `SELECT 1 AS x FROM orders WHERE shop_id = $1 AND platform = $2 LIMIT 1`, [...p]);
+  const storeEmpty = stored === undefined;
+  const hasContacts = scope.staged === undefined || scope.staged.contacts > 0;
 
-  // 1. One staged row per order number; later repeats are reported and ignored.
-  await db.run(
-    `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
-     SELECT $1, f.file, d.line, NULL, 'duplicate_order_row', 'warning',
-            'order ' || d.order_no || ' appears again; the first row is kept'
-     FROM (SELECT s.*, row_number() OVER (PARTITION BY order_no ORDER BY file_idx, line) AS rn FROM stg_orders s) d
-     JOIN stg_files f ON f.file_idx = d.file_idx WHERE d.rn > 1`,
-    [batchId],
-  );
-  await db.run(`CREATE TEMP TABLE m_orders AS ${FIRST_PER_ORDER('stg_orders')}`);
+  // 1. One staged row per order number; later repeats are reported and ignored. Without repeats (the usual
+  // case: one hash aggregate tells) the staged table itself becomes m_orders, with no copy and no window.
+  const dup = await findOne(db, `SELECT 1 AS x FROM stg_orders GROUP BY order_no HAVING count(*) > 1 LIMIT 1`);
+  if (dup === undefined) {
+    await db.run(`ALTER TABLE stg_orders RENAME TO m_orders`);
+  } else {
+    await db.run(
+      `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
+       SELECT $1, f.file, d.line, NULL, 'duplicate_order_row', 'warning',
+              'order ' || d.order_no || ' appears again; the first row is kept'
+       FROM (SELECT s.*, row_number() OVER (PARTITION BY order_no ORDER BY file_idx, line) AS rn FROM stg_orders s) d
+       JOIN stg_files f ON f.file_idx = d.file_idx WHERE d.rn > 1`,
+      [batchId],
+    );
+    await db.run(`CREATE TEMP TABLE m_orders AS ${FIRST_PER_ORDER('stg_orders')}`);
+  }
 
   // 2. Receiver sheets fill contact details and upgrade weak buyer keys to an unmasked phone.
-  await db.run(
+  if (hasContacts) await db.run(
     `UPDATE m_orders SET
        name = coalesce(c.name, m_orders.name), phone = coalesce(c.phone, m_orders.phone),
        phone_masked = coalesce(c.phone_masked, m_orders.phone_masked), email = coalesce(c.email, m_orders.email),
@@ -66,14 +80,14 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
   );
 
   // 3. Lines of orders stored earlier (a detail file imported on its own) bring their order in.
-  await db.run(
+  if (!storeEmpty) await db.run(
     `INSERT INTO m_orders (file_idx, line, order_no, key_kind, key_value, nick, name, phone, phone_masked, email,
        province, city, district, birthday, order_ms, paid_ms, status, raw_status, amount_cents, refund_cents,
-       discount_cents, shipping_cents, coupon_code, item_count, titles, rn)
+       discount_cents, shipping_cents, coupon_code, item_count, titles)
      SELECT -1, 0, o.order_no, c.key_kind, c.key_value, c.nick, c.name, c.phone, c.phone_masked, c.email,
        o.province, o.city, c.district, NULL, extract(epoch FROM o.order_time) * 1000,
        extract(epoch FROM o.paid_time) * 1000, o.status, o.raw_status, o.amount * 100, o.refund * 100,
-       o.discount * 100, o.shipping * 100, o.coupon_code, o.item_count, o.titles, 1
+       o.discount * 100, o.shipping * 100, o.coupon_code, o.item_count, o.titles
      FROM orders o JOIN customers c ON c.customer_id = o.customer_id
      WHERE o.shop_id = $1 AND o.platform = $2
        AND o.order_no IN (SELECT order_no FROM stg_lines)
@@ -96,7 +110,7 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
             l.status, row_number() OVER (PARTITION BY l.order_no ORDER BY l.file_idx, l.line) AS line_seq
      FROM stg_lines l WHERE l.order_no IN (SELECT order_no FROM m_orders)`,
   );
-  await db.run(
+  if (!storeEmpty) await db.run(
     `INSERT INTO m_lines
      SELECT ol.order_no, ol.line_id, ol.sku, ol.title, ol.quantity, ol.unit_price * 100, ol.amount * 100,
             ol.refund * 100, ol.status, ol.line_seq
@@ -165,11 +179,14 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
      FROM m_orders m
      JOIN m_hash h ON h.order_no = m.order_no
      JOIN m_keys k ON k.key_kind = m.key_kind AND k.key_value = m.key_value
-     LEFT JOIN orders o ON o.shop_id = $1 AND o.platform = $2 AND o.order_no = m.order_no`,
+     LEFT JOIN ${storeEmpty ? '(SELECT * FROM orders LIMIT 0)' : 'orders'} o
+       ON o.shop_id = $1 AND o.platform = $2 AND o.order_no = m.order_no`,
     [...p],
   );
 
-  // 8. Write orders, lines and products.
+  // 8. Write orders, lines and products. Rows go into a table with a primary key in key order: DuckDB's ART
+  // index takes sorted keys several times faster than random ones, at insert and again at the commit's
+  // checkpoint (1M orders, measured: 11.2 s + 10.7 s commit in file order, 4.0 s + 2.1 s sorted).
   const orderValues = `m.province, m.city`;
   await db.run(
     `INSERT INTO orders (shop_id, platform, order_no, customer_id, order_time, paid_time, status, raw_status, amount,
@@ -178,10 +195,11 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
        m.status, m.raw_status, CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
        CAST(m.discount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.shipping_cents / 100.0 AS DECIMAL(14,2)), m.coupon_code,
        m.item_count, m.titles, ${orderValues}, c.content_hash, $3, $3
-     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no WHERE c.change = 'new'`,
+     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no WHERE c.change = 'new'
+     ORDER BY m.order_no`,
     [...p, batchId],
   );
-  await db.run(
+  if (!storeEmpty) await db.run(
     `UPDATE orders SET customer_id = c.customer_id, order_time = to_timestamp(m.order_ms / 1000.0),
        paid_time = to_timestamp(m.paid_ms / 1000.0), status = m.status, raw_status = m.raw_status,
        amount = CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), refund = CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
@@ -192,11 +210,13 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
      WHERE c.change = 'updated' AND orders.shop_id = $1 AND orders.platform = $2 AND orders.order_no = m.order_no`,
     [...p, batchId],
   );
-  await db.run(
+  if (!storeEmpty) await db.run(
     `DELETE FROM order_lines WHERE shop_id = $1 AND platform = $2
        AND order_no IN (SELECT order_no FROM m_class WHERE change = 'updated')`,
     [...p],
   );
+  // On a first import every order of m_class is new and every line of m_lines belongs to one of them (m_lines
+  // only holds lines of m_orders, and every m_orders row has a non-null buyer key, so it is in m_class).
   const productKey = `coalesce(l.sku, 'title:' || l.title, 'unknown')`;
   await db.run(
     `INSERT INTO order_lines (shop_id, platform, order_no, line_seq, line_id, product_key, sku, title, quantity,
@@ -204,7 +224,7 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
      SELECT $1, $2, l.order_no, l.line_seq, l.line_id, ${productKey}, l.sku, l.title, l.quantity,
        CAST(l.unit_price_cents / 100.0 AS DECIMAL(14,2)), CAST(l.amount_cents / 100.0 AS DECIMAL(14,2)),
        CAST(coalesce(l.refund_cents, 0) / 100.0 AS DECIMAL(14,2)), l.status
-     FROM m_lines l JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')`,
+     FROM m_lines l${storeEmpty ? '' : ` JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')`}`,
     [...p],
   );
   await db.run(
@@ -213,7 +233,7 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
        SELECT ${productKey} AS product_key, l.sku, l.title,
               row_number() OVER (PARTITION BY ${productKey} ORDER BY l.order_no, l.line_seq) AS rn
        FROM m_lines l
-     ) d WHERE rn = 1 ON CONFLICT DO NOTHING`,
+     ) d WHERE rn = 1 ORDER BY product_key ON CONFLICT DO NOTHING`,
     [shopId, batchId],
   );
 
@@ -221,72 +241,9 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
     db,
     `SELECT count(*) FILTER (WHERE change = 'new') AS n, count(*) FILTER (WHERE change = 'updated') AS u,
             count(*) FILTER (WHERE change IN ('unchanged', 'stale')) AS s,
-            (SELECT count(*) FROM m_lines l JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')) AS lines
+            (SELECT count(*) FROM m_lines l${storeEmpty ? '' : ` JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')`}) AS lines
      FROM m_class`,
   );
   return { ordersNew: counts.n, ordersUpdated: counts.u, ordersUnchanged: counts.s, linesWritten: counts.lines, customersNew };
 }
 
-/**
- * Finds or creates the customer behind every buyer key of the unit: by the key's identity, then (for email
- * and address keys) by an unmasked phone already known; otherwise a new customer. Contact details move
- * forward only: a customer keeps the details of their latest order.
- */
-async function resolveCustomers(db: Db, scope: MergeScope): Promise<number> {
-  const { shopId, batchId } = scope;
-  await db.run(
-    `CREATE TEMP TABLE m_keys AS
-     SELECT key_kind, key_value, nick, name, phone, phone_masked, email, province, city, district, birthday, order_ms,
-            CAST(NULL AS BIGINT) AS customer_id, false AS is_new
-     FROM (SELECT m.*, row_number() OVER (PARTITION BY key_kind, key_value ORDER BY order_ms DESC, file_idx DESC, line DESC) AS kr
-           FROM m_orders m) d WHERE kr = 1`,
-  );
-  return resolveKeys(db, shopId, batchId);
-}
-
-/** Shared by order and customer-file merges: m_keys(key_kind, key_value, contact…, order_ms) → customer ids. */
-export async function resolveKeys(db: Db, shopId: number, batchId: number): Promise<number> {
-  await db.run(
-    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
-     WHERE i.shop_id = $1 AND i.kind = m_keys.key_kind AND i.value = m_keys.key_value`,
-    [shopId],
-  );
-  await db.run(
-    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
-     WHERE m_keys.customer_id IS NULL AND m_keys.key_kind IN ('email', 'address')
-       AND i.shop_id = $1 AND i.kind = 'phone' AND i.value = m_keys.phone`,
-    [shopId],
-  );
-  await db.run(`UPDATE m_keys SET customer_id = nextval('customer_id_seq'), is_new = true WHERE customer_id IS NULL`);
-  const contact = `nick, name, phone, phone_masked, email, province, city, district`;
-  await db.run(
-    `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, ${contact}, birthday, contact_at, created_batch, updated_batch)
-     SELECT customer_id, $1, key_kind, key_value, ${contact}, CAST(birthday AS DATE), to_timestamp(order_ms / 1000.0), $2, $2
-     FROM m_keys WHERE is_new`,
-    [shopId, batchId],
-  );
-  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district']
-    .map((c) => `${c} = coalesce(k.${c}, customers.${c})`)
-    .join(', ');
-  await db.run(
-    `UPDATE customers SET ${set}, birthday = coalesce(CAST(k.birthday AS DATE), customers.birthday),
-       contact_at = to_timestamp(k.order_ms / 1000.0), updated_batch = $1
-     FROM m_keys k
-     WHERE k.customer_id = customers.customer_id AND NOT k.is_new AND k.order_ms IS NOT NULL
-       AND (customers.contact_at IS NULL OR k.order_ms >= extract(epoch FROM customers.contact_at) * 1000)`,
-    [batchId],
-  );
-  await db.run(
-    `INSERT INTO customer_identities (shop_id, kind, value, customer_id, batch_id)
-     SELECT $1, kind, value, customer_id, $2 FROM (
-       SELECT kind, value, customer_id, row_number() OVER (PARTITION BY kind, value ORDER BY pri, customer_id) AS rn FROM (
-         SELECT key_kind AS kind, key_value AS value, customer_id, 0 AS pri FROM m_keys
-         UNION ALL SELECT 'phone', phone, customer_id, 1 FROM m_keys WHERE phone IS NOT NULL AND key_kind <> 'phone'
-         UNION ALL SELECT 'email', email, customer_id, 1 FROM m_keys WHERE email IS NOT NULL AND key_kind <> 'email'
-       ) u
-     ) d WHERE rn = 1 ON CONFLICT DO NOTHING`,
-    [shopId, batchId],
-  );
-  const row = await getOneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM m_keys WHERE is_new`);
-  return row.n;
-}

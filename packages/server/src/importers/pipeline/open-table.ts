@@ -7,7 +7,7 @@ import type { FormatDefinition, TableVariant } from '../formats/format-definitio
 import { detectFormat } from '../formats/index.ts';
 import type { ImportIssue } from '../import-issue.ts';
 import { ImportFileError } from '../import-issue.ts';
-import type { SheetRow, TableSource } from '../read/table-source.ts';
+import type { RowProjection, SheetRow, TableSource } from '../read/table-source.ts';
 
 const PEEK_ROWS = 5;
 
@@ -23,12 +23,15 @@ export interface RecognisedTable {
   readonly readerIssues: ImportIssue[];
   /** True when the table has no data row. */
   readonly empty: boolean;
+  /** Column projection handed to the reader; the pipeline sets it once the mapper is known. */
+  readonly projection: RowProjection;
 }
 
 /** Reads the head of a table and recognises it; null when the sheet is empty. Throws ImportFileError when unknown. */
 export async function recogniseTable(source: TableSource, forced: FormatDefinition | null): Promise<RecognisedTable | null> {
   const readerIssues: ImportIssue[] = [];
-  const iterator = source.rows(readerIssues)[Symbol.asyncIterator]();
+  const projection: RowProjection = { columns: null };
+  const iterator = source.rows(readerIssues, projection)[Symbol.asyncIterator]();
   const head: SheetRow[] = [];
   while (head.length < PEEK_ROWS) {
     const next = await iterator.next();
@@ -58,6 +61,7 @@ export async function recogniseTable(source: TableSource, forced: FormatDefiniti
     rows: chain(buffered, iterator),
     readerIssues,
     empty: buffered.length === 0,
+    projection,
   };
 }
 

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Db } from '../../store/database.ts';
 import type { FormatDefinition, FormatName, MapSink } from '../formats/format-definition.ts';
 import { findFormat } from '../formats/index.ts';
+import { collectColumnUse, projectionFor } from '../formats/shared/column-use.ts';
 import { ImportFileError } from '../import-issue.ts';
 import { openTables } from '../read/open-tables.ts';
 import type { ReadLimits, TableSource } from '../read/table-source.ts';
@@ -106,7 +107,9 @@ async function fillUnit(
   for (const { path, table } of unit.tables) {
     const fileIdx = files.indexOf(path);
     const file = basename(path);
-    const mapper = table.variant.createMapper(table.header, { file, timeZone: request.timeZone, columnMap: request.columnMap });
+    const { result: mapper, uses } = collectColumnUse(() =>
+      table.variant.createMapper(table.header, { file, timeZone: request.timeZone, columnMap: request.columnMap }),
+    );
     if ('missing' in mapper) {
       throw new ImportFileError('missing_column', `${file}: required columns are missing: ${mapper.missing.join(', ')}`, 1);
     }
@@ -123,10 +126,13 @@ async function fillUnit(
       readerIssues.length = 0;
     };
     drain();
+    let tableRows = 0;
     for await (const row of table.rows) {
       if (readerIssues.length > 0) drain();
       mapper.map(row, sink);
       rowsRead++;
+      // After one whole row has been mapped, the reader may skip the cells the mapper never reads.
+      if (++tableRows === 1 && table.header.length > 0) table.projection.columns = projectionFor(uses, table.header.length);
       if ((rowsRead & 0x3fff) === 0) request.onProgress?.(file, rowsRead);
     }
     drain();

@@ -87,7 +87,7 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
         await sink.close();
       }
       const orders = staging.counts.orders + staging.counts.lines > 0
-        ? await mergeStagedOrders(db, { shopId: options.shopId, platform: options.platform, batchId })
+        ? await mergeStagedOrders(db, { shopId: options.shopId, platform: options.platform, batchId, staged: staging.counts })
         : { ordersNew: 0, ordersUpdated: 0, ordersUnchanged: 0, linesWritten: 0, customersNew: 0 };
       await dropMergeTablesKeepingStaging(db);
       const customers = staging.counts.customers > 0

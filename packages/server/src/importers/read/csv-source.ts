@@ -3,7 +3,7 @@ import { CsvParser } from './csv-parser.ts';
 import { decodeFile } from './decode-stream.ts';
 import { rowsFromBatches } from './row-batches.ts';
 import type { ImportIssue } from '../import-issue.ts';
-import type { ReadLimits, SheetRow, TableSource, TextEncodingName } from './table-source.ts';
+import type { ReadLimits, RowProjection, SheetRow, TableSource, TextEncodingName } from './table-source.ts';
 
 export interface CsvSourceOptions {
   readonly path: string;
@@ -17,8 +17,8 @@ export interface CsvSourceOptions {
 }
 
 /** Rows of a CSV file, in batches (faster to iterate than one row per await). */
-export async function* csvRowBatches(opts: CsvSourceOptions, issues: ImportIssue[]): AsyncGenerator<SheetRow[]> {
-  const parser = new CsvParser(opts.file, opts.limits.maxRecordChars, issues);
+export async function* csvRowBatches(opts: CsvSourceOptions, issues: ImportIssue[], projection?: RowProjection): AsyncGenerator<SheetRow[]> {
+  const parser = new CsvParser(opts.file, opts.limits.maxRecordChars, issues, projection);
   for await (const chunk of decodeFile(opts.path, opts.encoding, opts.bomLength, opts.chunkBytes)) {
     const out: SheetRow[] = [];
     parser.push(chunk, out);
@@ -35,8 +35,8 @@ export function csvSource(opts: CsvSourceOptions): TableSource {
     file: opts.file,
     sheet: null,
     encoding: opts.encoding,
-    rows(issues: ImportIssue[]): AsyncIterable<SheetRow> {
-      return rowsFromBatches(() => csvRowBatches(opts, issues));
+    rows(issues: ImportIssue[], projection?: RowProjection): AsyncIterable<SheetRow> {
+      return rowsFromBatches(() => csvRowBatches(opts, issues, projection));
     },
   };
 }

@@ -15,7 +15,7 @@ export interface TextChunk {
   readonly bad: readonly number[];
 }
 
-export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_CHUNK_BYTES = 512 * 1024;
 
 /** Decodes one chunk that ends on a character boundary, locating bad lines when strict decoding fails. */
 export function decodeChunk(bytes: Uint8Array, enc: TextEncodingName): TextChunk {

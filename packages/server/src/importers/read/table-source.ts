@@ -24,7 +24,23 @@ export interface TableSource {
    * the length cap, a bad quote) are pushed to `issues` and that record is skipped; whole-file problems
    * throw ImportFileError.
    */
-  rows(issues: ImportIssue[]): AsyncIterable<SheetRow>;
+  rows(issues: ImportIssue[], projection?: RowProjection): AsyncIterable<SheetRow>;
+}
+
+/**
+ * Stands for a cell the reader did not materialise because the projection left it out and it is not blank
+ * (after cleaning). Blank cells left out read as ''. Keeps "is this row blank?" exact without the strings.
+ */
+export const OMITTED_CELL = '\u{E000}';
+
+/**
+ * Column projection (optional, additive): which cells the consumer will read. The consumer may set `columns`
+ * at any time, e.g. once it has seen the header; a reader applies it to the records it parses from then on
+ * (rows already parsed stay whole). Left-out cells read as '' or OMITTED_CELL. Readers may ignore it.
+ */
+export interface RowProjection {
+  /** columns[i] !== 0 when cell i is wanted; null means every cell. */
+  columns: Uint8Array | null;
 }
 
 export interface ReadLimits {

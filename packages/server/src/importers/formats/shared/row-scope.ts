@@ -9,6 +9,7 @@ import { cleanCell } from '../../cells/clean-cell.ts';
 import { checkOrderId } from '../../cells/order-id.ts';
 import { parseMoney } from '../../cells/parse-money.ts';
 import { parseTime } from '../../cells/parse-time.ts';
+import { ColumnUse, registerColumnUse } from './column-use.ts';
 import type { Col, ColumnName } from './columns.ts';
 import { describeName, indexHeader, resolveCol } from './columns.ts';
 
@@ -25,21 +26,27 @@ export class RowScope {
   readonly #unknownStatuses = new Set<string>();
   #row: SheetRow = NO_ROW;
   #sink: MapSink | null = null;
+  /** Columns resolved and read, for column projection (see column-use.ts). */
+  readonly #use = new ColumnUse();
 
   constructor(header: readonly string[], ctx: MapContext) {
     this.ctx = ctx;
     this.#index = indexHeader(header);
+    registerColumnUse(this.#use);
   }
 
   /** Resolves an optional column. */
   col(name: ColumnName): Col {
-    return resolveCol(this.#index, name);
+    const c = resolveCol(this.#index, name);
+    this.#use.note(c.index);
+    return c;
   }
 
   /** Resolves a required column; an absent one is listed by `missing()`. */
   req(name: ColumnName): Col {
     const c = resolveCol(this.#index, name);
     if (c.index < 0) this.#missing.push(describeName(name));
+    this.#use.note(c.index);
     return c;
   }
 
@@ -68,6 +75,7 @@ export class RowScope {
   /** The cleaned text of a cell; '' when the column is absent. */
   text(col: Col): string {
     if (col.index < 0) return '';
+    this.#use.check(col.index);
     const raw = this.#row.cells[col.index];
     return raw === undefined ? '' : cleanCell(raw);
   }

@@ -1,0 +1,76 @@
+/**
+ * Customers behind the buyer keys of a unit: found through their identities, or created. Shared by the
+ * order merge and the customer-file merge.
+ */
+import type { Db } from '../../store/database.ts';
+import { getOneOrThrow } from '../../store/database.ts';
+
+/** Shop and batch of the unit being merged. */
+export interface ResolveScope {
+  readonly shopId: number;
+  readonly batchId: number;
+}
+
+/**
+ * Finds or creates the customer behind every buyer key of the unit: by the key's identity, then (for email
+ * and address keys) by an unmasked phone already known; otherwise a new customer. Contact details move
+ * forward only: a customer keeps the details of their latest order.
+ */
+export async function resolveCustomers(db: Db, scope: ResolveScope): Promise<number> {
+  const { shopId, batchId } = scope;
+  await db.run(
+    `CREATE TEMP TABLE m_keys AS
+     SELECT key_kind, key_value, nick, name, phone, phone_masked, email, province, city, district, birthday, order_ms,
+            CAST(NULL AS BIGINT) AS customer_id, false AS is_new
+     FROM (SELECT m.*, row_number() OVER (PARTITION BY key_kind, key_value ORDER BY order_ms DESC, file_idx DESC, line DESC) AS kr
+           FROM m_orders m) d WHERE kr = 1`,
+  );
+  return resolveKeys(db, shopId, batchId);
+}
+
+/** Shared by order and customer-file merges: m_keys(key_kind, key_value, contact…, order_ms) → customer ids. */
+export async function resolveKeys(db: Db, shopId: number, batchId: number): Promise<number> {
+  await db.run(
+    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
+     WHERE i.shop_id = $1 AND i.kind = m_keys.key_kind AND i.value = m_keys.key_value`,
+    [shopId],
+  );
+  await db.run(
+    `UPDATE m_keys SET customer_id = i.customer_id FROM customer_identities i
+     WHERE m_keys.customer_id IS NULL AND m_keys.key_kind IN ('email', 'address')
+       AND i.shop_id = $1 AND i.kind = 'phone' AND i.value = m_keys.phone`,
+    [shopId],
+  );
+  await db.run(`UPDATE m_keys SET customer_id = nextval('customer_id_seq'), is_new = true WHERE customer_id IS NULL`);
+  const contact = `nick, name, phone, phone_masked, email, province, city, district`;
+  await db.run(
+    `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, ${contact}, birthday, contact_at, created_batch, updated_batch)
+     SELECT customer_id, $1, key_kind, key_value, ${contact}, CAST(birthday AS DATE), to_timestamp(order_ms / 1000.0), $2, $2
+     FROM m_keys WHERE is_new`,
+    [shopId, batchId],
+  );
+  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district']
+    .map((c) => `${c} = coalesce(k.${c}, customers.${c})`)
+    .join(', ');
+  await db.run(
+    `UPDATE customers SET ${set}, birthday = coalesce(CAST(k.birthday AS DATE), customers.birthday),
+       contact_at = to_timestamp(k.order_ms / 1000.0), updated_batch = $1
+     FROM m_keys k
+     WHERE k.customer_id = customers.customer_id AND NOT k.is_new AND k.order_ms IS NOT NULL
+       AND (customers.contact_at IS NULL OR k.order_ms >= extract(epoch FROM customers.contact_at) * 1000)`,
+    [batchId],
+  );
+  await db.run(
+    `INSERT INTO customer_identities (shop_id, kind, value, customer_id, batch_id)
+     SELECT $1, kind, value, customer_id, $2 FROM (
+       SELECT kind, value, customer_id, row_number() OVER (PARTITION BY kind, value ORDER BY pri, customer_id) AS rn FROM (
+         SELECT key_kind AS kind, key_value AS value, customer_id, 0 AS pri FROM m_keys
+         UNION ALL SELECT 'phone', phone, customer_id, 1 FROM m_keys WHERE phone IS NOT NULL AND key_kind <> 'phone'
+         UNION ALL SELECT 'email', email, customer_id, 1 FROM m_keys WHERE email IS NOT NULL AND key_kind <> 'email'
+       ) u
+     ) d WHERE rn = 1 ORDER BY kind, value ON CONFLICT DO NOTHING`,
+    [shopId, batchId],
+  );
+  const row = await getOneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM m_keys WHERE is_new`);
+  return row.n;
+}
