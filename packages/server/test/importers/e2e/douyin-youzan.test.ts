@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../src/importers/read/xlsx/xlsx-writer.ts';
 import { tempDir } from '../../support/paths.ts';
 import type { TestStore } from './e2e-support.ts';
-import { cst, csvText, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, writeFixture } from './e2e-support.ts';
+import { cst, csvText, NOTHING_CHANGED, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, reimport, writeFixture } from './e2e-support.ts';
 
 const DOUYIN_HEADER = '主订单编号,子订单编号,支付方式,选购商品,货号,商品ID,商家编码,商品数量,商品金额,订单提交时间,支付完成时间,订单完成时间,承诺发货时间,预约发货时间,买家留言,旗帜颜色,商家备注,APP渠道,订单状态,取消原因,售后状态,订单类型,发货时间,车型,是否是以旧换新,换新额外补贴,换新额外补贴发放状态,订单应付金额,运费,优惠总金额,平台优惠,商家优惠,达人优惠,商家改价,支付优惠,手续费,红包抵扣,降价类优惠,平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额,收件人,收件人手机号,省,市,区,街道,详细地址,是否修改过地址,快递信息,序列号,达人ID,达人昵称'.split(',');
 
@@ -31,6 +31,10 @@ describe('Douyin order export (one row per 子订单)', () => {
     store = await openTestStore();
     const report = await store.import([writeFixture(tmp.path, 'douyin.xlsx', writeXlsx([{ name: '订单', rows }]))]);
     expect(report.units[0]).toMatchObject({ status: 'committed', format: 'douyin', ordersNew: 5, lines: 6, errors: 0, warnings: 0 });
+  });
+
+  it('re-importing the export changes nothing', async () => {
+    expect(await reimport(store, [`${tmp.path}/douyin.xlsx`])).toEqual(NOTHING_CHANGED);
   });
   afterAll(() => {
     store.close();
@@ -114,6 +118,7 @@ describe('Youzan order export', () => {
     const customers = await storedCustomers(store.db);
     expect(customers.get('phone:13800000001')).toMatchObject({ name: '张三', nick: '小张', phone: '13800000001' });
     expect([...customers.values()].every((c) => !c.key_value.includes('*'))).toBe(true);
+    expect(await reimport(store, [`${tmp.path}/youzan.csv`])).toEqual(NOTHING_CHANGED);
   });
 
   it('the item-level export gives lines with 商品已退款金额', async () => {
@@ -132,5 +137,6 @@ describe('Youzan order export', () => {
       ['YZ-WIPE', 2, 15, 30],
     ]);
     expect(await storedIssues(store.db)).toEqual([]);
+    expect(await reimport(store, [`${tmp.path}/youzan-items.csv`])).toEqual(NOTHING_CHANGED);
   });
 });

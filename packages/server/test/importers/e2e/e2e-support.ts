@@ -191,3 +191,14 @@ export async function tableCounts(db: Db): Promise<{ orders: number; lines: numb
   if (r === undefined) throw new Error('no counts');
   return r;
 }
+
+/** Imports `files` again and returns what changed: new / updated orders and new customers, and whether stored orders moved. */
+export async function reimport(store: TestStore, files: readonly string[], over?: Partial<Omit<ImportRequest, 'shopId' | 'files'>>): Promise<{ ordersNew: number; ordersUpdated: number; customersNew: number; ordersMoved: boolean }> {
+  const before = await storedOrders(store.db);
+  const r = await store.import(files, over);
+  const after = await storedOrders(store.db);
+  const moved = JSON.stringify([...before]) !== JSON.stringify([...after]);
+  return { ordersNew: r.totals.ordersNew, ordersUpdated: r.totals.ordersUpdated, customersNew: r.totals.customersNew, ordersMoved: moved };
+}
+
+export const NOTHING_CHANGED = { ordersNew: 0, ordersUpdated: 0, customersNew: 0, ordersMoved: false } as const;

@@ -145,6 +145,11 @@ describe('hostile inputs', () => {
     await expectRefused(path, 'unknown_format', /contacts\.csv: the header does not match any known export \(foo,bar,baz…\); use --format NAME or --map FILE/);
   });
 
+  it('a recognised export without a column its mapper needs fails with missing_column, naming it', async () => {
+    const path = writeFixture(tmp.path, 'youzan-cut.csv', '订单号,订单状态,订单创建时间,收货人手机号/提货人手机号\nE1,交易成功,2024-01-01 10:00:00,13800000001\n');
+    await expectRefused(path, 'missing_column', /youzan-cut\.csv: required columns are missing: 订单实付金额/);
+  });
+
   it('a missing file fails alone; the other files of the call still import', async () => {
     const missing = join(tmp.path, 'no-such-export.csv');
     const good = writeFixture(tmp.path, 'good.csv', csvText(GOOD));

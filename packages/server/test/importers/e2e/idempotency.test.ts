@@ -104,3 +104,49 @@ describe('idempotency and updates across exports', () => {
     expect((await storedLines(store.db, no(6))).map((l) => l.status)).toEqual(['completed', 'refunded']);
   });
 });
+
+describe('exports split across calls and files', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  it('two monthly pairs in one call, newest first: each pair is its own batch and the older one moves nothing back', async () => {
+    const store = await openTestStore();
+    const jan = writePair(tmp.path, '202401312359', [shipped(1), shipped(2), done(3)]);
+    const feb = writePair(tmp.path, '202402292359', [done(1), partlyRefunded(2), done(3), done(4)]);
+    const r = await store.import([...feb, ...jan]);
+    expect(r.units.map((u) => [u.files.join(' + '), u.ordersNew, u.ordersUpdated, u.ordersUnchanged])).toEqual([
+      ['ExportOrderList202402292359.csv + ExportOrderDetailList202402292359.csv', 4, 0, 0],
+      ['ExportOrderList202401312359.csv + ExportOrderDetailList202401312359.csv', 0, 0, 3],
+    ]);
+    const orders = await storedOrders(store.db);
+    expect([1, 2, 3, 4].map((n) => orderOf(orders, no(n)).status)).toEqual(['completed', 'partially_refunded', 'completed', 'completed']);
+    store.close();
+  });
+
+  it('the order file first, its detail file later: the lines attach to the stored orders; the pair again is unchanged', async () => {
+    const store = await openTestStore();
+    const [orderFile, detailFile] = writePair(tmp.path, '202403312359', [done(1), partlyRefunded(2)]);
+    const first = await store.import([orderFile!]);
+    expect(first.totals).toMatchObject({ ordersNew: 2, lines: 0 });
+    expect(orderOf(await storedOrders(store.db), no(2))).toMatchObject({ status: 'completed', refund: 0 });
+    const second = await store.import([detailFile!]);
+    expect(second.units[0]).toMatchObject({ status: 'committed', ordersNew: 0, ordersUpdated: 2, lines: 4, errors: 0 });
+    const orders = await storedOrders(store.db);
+    expect(orderOf(orders, no(2))).toMatchObject({ status: 'partially_refunded', amount: 100, refund: 40 });
+    expect(orderOf(orders, no(1))).toMatchObject({ status: 'completed', amount: 100, refund: 0 });
+    expect(await tableCounts(store.db)).toMatchObject({ orders: 2, lines: 4 });
+    const pair = await store.import([orderFile!, detailFile!]);
+    expect(pair.totals).toMatchObject({ ordersNew: 0, ordersUnchanged: 2, lines: 0 });
+    store.close();
+  });
+
+  it('a detail file whose orders were never imported reports every row as orphan_line and stores nothing', async () => {
+    const store = await openTestStore();
+    const [, detailFile] = writePair(tmp.path, '202404302359', [done(7)]);
+    const r = await store.import([detailFile!]);
+    expect(r.units[0]).toMatchObject({ status: 'committed', ordersNew: 0, lines: 0, errors: 2 });
+    expect(r.units[0]!.issues.map((i) => [i.line, i.code])).toEqual([[2, 'orphan_line'], [3, 'orphan_line']]);
+    expect(await tableCounts(store.db)).toMatchObject({ orders: 0, lines: 0 });
+    store.close();
+  });
+});

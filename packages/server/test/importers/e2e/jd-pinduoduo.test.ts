@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../src/importers/read/xlsx/xlsx-writer.ts';
 import { tempDir } from '../../support/paths.ts';
 import type { TestStore } from './e2e-support.ts';
-import { cst, csvText, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, writeFixture } from './e2e-support.ts';
+import { cst, csvText, NOTHING_CHANGED, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, reimport, writeFixture } from './e2e-support.ts';
 
 const JD_HEADER = '订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,商家应收,余额支付,应付金额,订单状态,订单类型,订单标签,下单帐号,客户姓名,客户地址,联系电话,虚拟号过期时间,订单备注,发票类型,发票抬头,发票内容,商家备注,商家备注等级（等级1-5为由高到低）,运费金额,付款确认时间,货号,订单完成时间,订单来源,订单渠道,送装服务,服务费,仓库id,仓库名称,商家SKUID,邮箱地址,邮政编码'.split(',');
 
@@ -56,6 +56,10 @@ describe('JD order export (xlsx, one row per SKU)', () => {
       ['JD-CUP', '保温杯 500ml', 1, 99],
       ['WIPE-80', '湿巾 80抽', 2, 50],
     ]);
+  });
+
+  it('re-importing the export changes nothing', async () => {
+    expect(await reimport(store, [`${tmp.path}/jd-orders.xlsx`])).toEqual(NOTHING_CHANGED);
   });
 
   it('keys on 下单帐号, else the address; the masked 联系电话 is kept for display only', async () => {
@@ -150,6 +154,7 @@ describe('Pinduoduo order export', () => {
     });
     const lines = await storedLines(store.db, '240701-100000000000001');
     expect(lines.map((l) => [l.sku, l.quantity, l.unit_price, l.amount])).toEqual([['WIPE-80x2', 2, 30, 60]]);
+    expect(await reimport(store, [`${tmp.path}/pdd-recent.csv`])).toEqual(NOTHING_CHANGED);
   });
 
   it('old full header with （元）: the unmasked 手机 is the key, a masked 省 is dropped', async () => {

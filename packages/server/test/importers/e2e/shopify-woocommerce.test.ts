@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/paths.ts';
 import type { TestStore } from './e2e-support.ts';
-import { csvText, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, writeFixture } from './e2e-support.ts';
+import { csvText, NOTHING_CHANGED, openTestStore, orderOf, rowsOf, storedCustomers, storedIssues, storedLines, storedOrders, reimport, writeFixture } from './e2e-support.ts';
 
 const SHOPIFY_HEADER = 'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References'.split(',');
 
@@ -58,6 +58,10 @@ describe('Shopify orders and customers exports', () => {
       ['SPOON', 'Spoon', 1, 5],
     ]);
     expect(orderOf(orders, '#1004').order_ms).toBe(Date.UTC(2024, 5, 27, 13, 59));
+  });
+
+  it('re-importing the orders export changes nothing', async () => {
+    expect(await reimport(store, [`${tmp.path}/orders_export.csv`])).toEqual(NOTHING_CHANGED);
   });
 
   it('maps Financial Status, Fulfillment Status and Cancelled at; refunds come from Refunded Amount', async () => {
@@ -155,5 +159,7 @@ describe('WooCommerce exports', () => {
       ['4960', 2, 15, 30],
     ]);
     expect(await storedIssues(store.db)).toEqual([['webtoffee.csv', 6, 'status', 'unknown_status', 'warning']]);
+    expect(await reimport(store, [`${tmp.path}/webtoffee.csv`], { timeZone: 'America/Chicago' })).toEqual(NOTHING_CHANGED);
+    expect(await reimport(store, [`${tmp.path}/skyverge.csv`], { timeZone: 'America/Chicago' })).toEqual(NOTHING_CHANGED);
   });
 });

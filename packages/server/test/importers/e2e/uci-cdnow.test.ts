@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../src/importers/read/xlsx/xlsx-writer.ts';
 import { tempDir } from '../../support/paths.ts';
 import type { TestStore } from './e2e-support.ts';
-import { csvText, openTestStore, orderOf, storedCustomers, storedLines, storedOrders, tableCounts, writeFixture } from './e2e-support.ts';
+import { csvText, NOTHING_CHANGED, openTestStore, orderOf, storedCustomers, storedLines, storedOrders, reimport, tableCounts, writeFixture } from './e2e-support.ts';
 
 describe('UCI Online Retail (CSV) and Online Retail II (workbook)', () => {
   const tmp = tempDir();
@@ -43,6 +43,7 @@ describe('UCI Online Retail (CSV) and Online Retail II (workbook)', () => {
       ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 6, 2.55, 15.3],
       ['71053', 'WHITE METAL LANTERN', 6, 3.39, 20.34],
     ]);
+    expect(await reimport(store, [`${tmp.path}/Online Retail.csv`], { timeZone: 'Europe/London' })).toEqual(NOTHING_CHANGED);
   });
 
   it('Online Retail II: each yearly sheet is its own batch; ids shared across sheets are one customer', async () => {
