@@ -30,6 +30,8 @@ describe('parseMoney', () => {
     expect(parseMoney('无退款申请')).toEqual({ kind: 'text', text: '无退款申请' });
     expect(parseMoney('')).toEqual({ kind: 'empty' });
     expect(parseMoney('12,34').kind).toBe('text');
+    expect(cents('999,999,999,999.99')).toBe(99_999_999_999_999);
+    expect(parseMoney('9999999999999.00').kind).toBe('text');
   });
   it('formats cents', () => {
     expect(formatCents(-1205)).toBe('-12.05');

@@ -10,6 +10,9 @@ export type MoneyParse =
 
 const EMPTY: MoneyParse = Object.freeze({ kind: 'empty' });
 
+/** Most whole digits of an amount: 999,999,999,999.99 fits the store's DECIMAL(14,2). */
+export const MAX_WHOLE_DIGITS = 12;
+
 function isCurrencyOrSpace(c: number): boolean {
   return (
     c === 0x20 || // space
@@ -86,7 +89,10 @@ export function parseMoney(raw: string): MoneyParse {
     if (roundUp) frac++;
   }
   if (!sawDigit) return { kind: 'text', text: s };
-  if (digits > 15) return { kind: 'text', text: s };
+  // The store keeps money as DECIMAL(14,2): more than 12 whole digits cannot be stored (and is never a real
+  // order amount: it is an id or a phone pasted into the wrong column). Treated as text, so the row gets a
+  // bad_amount issue instead of failing the whole file at the merge.
+  if (digits > MAX_WHOLE_DIGITS) return { kind: 'text', text: s };
   // A digit straight after the number means something odd like `12,34` or `1.2.3`.
   if (i < n && (isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === 0x2c || s.charCodeAt(i) === 0x2e)) {
     return { kind: 'text', text: s };
