@@ -7,7 +7,8 @@ export type Row = Record<string, unknown>;
 export type DialectName = 'duckdb' | 'postgres';
 
 /** Column types for bulk writes into staging tables. */
-export type BulkColumnType = 'text' | 'int' | 'double' | 'bool';
+/** `date` values are day numbers (days since 1970-01-01). */
+export type BulkColumnType = 'text' | 'int' | 'double' | 'bool' | 'date';
 
 export interface BulkColumn {
   readonly name: string;

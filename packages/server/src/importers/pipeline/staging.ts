@@ -80,6 +80,7 @@ const SQL_TYPES: Record<BulkColumn['type'], string> = {
   int: 'INTEGER',
   double: 'DOUBLE PRECISION',
   bool: 'BOOLEAN',
+  date: 'DATE',
 };
 
 const STAGING_TABLES: readonly (readonly [string, readonly BulkColumn[]])[] = [

@@ -1,5 +1,5 @@
 /** DuckDB implementation of the Db seam, over @duckdb/node-api. */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { BulkColumn, BulkWriter, Db, Row, SqlValue, TypedColumn, TypedColumnType } from '../../database.ts';
 import { readTypedColumns } from './duckdb-typed-columns.ts';
@@ -126,6 +126,9 @@ class DuckBulkWriter implements BulkWriter {
           break;
         case 'bool':
           a.appendBoolean(Boolean(v));
+          break;
+        case 'date':
+          a.appendDate(new DuckDBDateValue(Number(v)));
           break;
       }
     }
