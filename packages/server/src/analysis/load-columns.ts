@@ -5,8 +5,11 @@
  */
 import type { LineColumns, OrderColumns } from '@huitou/core';
 import { validStatusSqlList } from '@huitou/core';
+import { localToInstant } from '../importers/cells/zone-offset.ts';
 import type { Db } from '../store/database.ts';
+import { getOneOrThrow } from '../store/database.ts';
 import { float64Column, int32Column, textColumn, uint8Column } from '../store/typed-column-guards.ts';
+import { prepareLocalDay } from './local-day-sql.ts';
 
 export interface LoadedColumns {
   readonly orders: OrderColumns;
@@ -17,17 +20,23 @@ export interface LoadedColumns {
   readonly productKeys: readonly string[];
 }
 
-/** Shop-local day number (days since 1970-01-01) of a timestamptz expression; $2 is the time zone. */
-export const localDaySql = (expr: string) => `CAST(CAST((${expr} AT TIME ZONE $2) AS DATE) - DATE '1970-01-01' AS INTEGER)`;
+/** The instant that dates an order: payment when known, else placement. */
+const ORDER_TS = 'coalesce(o.paid_time, o.order_time)';
 
 /**
- * Orders placed up to the end of `asOfDay` (shop-local) are loaded; later ones are left out so that an
- * analysis "as of" a past date sees what the shop saw then.
+ * Orders dated up to the end of `asOfDay` (shop-local) are loaded; later ones are left out so that an
+ * analysis "as of" a past date sees what the shop saw then. Leaves temp tables a_customers, a_orders
+ * (with the local `day` and the `row_idx` of each order in the columns) and a_skus for later SQL steps.
  */
 export async function loadColumns(db: Db, shopId: number, timeZone: string, asOfDay: number): Promise<LoadedColumns> {
-  await db.run(`DROP TABLE IF EXISTS a_customers`);
-  await db.run(`DROP TABLE IF EXISTS a_orders`);
-  await db.run(`DROP TABLE IF EXISTS a_skus`);
+  for (const t of ['a_customers', 'a_orders', 'a_skus']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  const endMs = localToInstant((asOfDay + 1) * 86_400_000, timeZone);
+  const range = await getOneOrThrow<{ lo: number | null; hi: number | null }>(
+    db,
+    `SELECT min(extract(epoch FROM ${ORDER_TS})) * 1000 AS lo, max(extract(epoch FROM ${ORDER_TS})) * 1000 AS hi FROM orders o WHERE o.shop_id = $1`,
+    [shopId],
+  );
+  const local = await prepareLocalDay(db, timeZone, range.lo ?? endMs, Math.min(range.hi ?? endMs, endMs));
   await db.run(
     `CREATE TEMP TABLE a_customers AS
      SELECT customer_id, CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS idx FROM customers WHERE shop_id = $1`,
@@ -35,17 +44,17 @@ export async function loadColumns(db: Db, shopId: number, timeZone: string, asOf
   );
   await db.run(
     `CREATE TEMP TABLE a_orders AS
-     SELECT o.platform, o.order_no, c.idx, d.day,
+     SELECT o.platform, o.order_no, o.customer_id, c.idx, ${local.dayOf(ORDER_TS)} AS day,
             CAST(round((o.amount - o.refund) * 100) AS DOUBLE PRECISION) AS net_cents,
-            CAST(round(o.amount * 100) AS DOUBLE PRECISION) AS amount_cents, o.customer_id,
+            CAST(round(o.amount * 100) AS DOUBLE PRECISION) AS amount_cents,
             CAST(round(o.refund * 100) AS DOUBLE PRECISION) AS refund_cents,
             CAST(CASE WHEN o.status IN (${validStatusSqlList()}) THEN 1 ELSE 0 END AS INTEGER) AS valid,
-            CAST(row_number() OVER (ORDER BY c.idx, d.day, o.platform, o.order_no) - 1 AS INTEGER) AS row_idx
+            CAST(row_number() OVER (ORDER BY c.idx, ${ORDER_TS}, o.order_no) - 1 AS INTEGER) AS row_idx
      FROM orders o
      JOIN a_customers c ON c.customer_id = o.customer_id
-     CROSS JOIN LATERAL (SELECT ${localDaySql('coalesce(o.paid_time, o.order_time)')} AS day) d
-     WHERE o.shop_id = $1 AND d.day <= $3`,
-    [shopId, timeZone, asOfDay],
+     ${local.join(ORDER_TS)}
+     WHERE o.shop_id = $1 AND ${ORDER_TS} < to_timestamp($2 / 1000.0)`,
+    [shopId, endMs],
   );
   const [customerIds] = await db.typedColumns(`SELECT CAST(customer_id AS DOUBLE PRECISION) FROM a_customers ORDER BY idx`, [], ['float64']);
   const [customer, day, netCents, refundCents, valid] = await db.typedColumns(
@@ -56,8 +65,7 @@ export async function loadColumns(db: Db, shopId: number, timeZone: string, asOf
   await db.run(
     `CREATE TEMP TABLE a_skus AS
      SELECT product_key, CAST(row_number() OVER (ORDER BY product_key) - 1 AS INTEGER) AS sku_idx
-     FROM (SELECT DISTINCT l.product_key FROM order_lines l JOIN a_orders a ON a.platform = l.platform AND a.order_no = l.order_no
-           WHERE l.shop_id = $1) p`,
+     FROM (SELECT DISTINCT product_key FROM order_lines WHERE shop_id = $1) p`,
     [shopId],
   );
   const [productKeys] = await db.typedColumns(`SELECT product_key FROM a_skus ORDER BY sku_idx`, [], ['text']);

@@ -68,7 +68,7 @@ export async function runAnalysis(db: Db, shopId: number, timeZone: string, opti
     await writeCustomerResults(db, shopId, runId, data, result, options);
     timings['writeCustomers'] = performance.now() - t1;
     const t2 = performance.now();
-    await writeSkuResults(db, shopId, data, result);
+    await writeSkuResults(db, shopId, data, result, options.asOfDay);
     timings['writeSkus'] = performance.now() - t2;
     const t3 = performance.now();
     await writeKpis(db, shopId, options.asOfDay);

@@ -25,18 +25,26 @@ const PERIOD_START: Readonly<Record<'day' | 'week' | 'month', (d: string) => str
 };
 
 export async function writeKpis(db: Db, shopId: number, asOfDay: number): Promise<void> {
+  // One row per customer and purchase day: every KPI below aggregates this instead of the orders.
+  await db.run(`DROP TABLE IF EXISTS a_cust_days`);
+  await db.run(
+    `CREATE TEMP TABLE a_cust_days AS
+     SELECT d.idx, d.day, d.orders, d.amt, d.net, f.first_day FROM (
+       SELECT idx, day, count(*) AS orders, sum(amount_cents) AS amt, sum(net_cents) AS net
+       FROM a_orders WHERE valid = 1 AND day <= $1 GROUP BY idx, day
+     ) d JOIN (SELECT idx, min(day) AS first_day FROM a_orders WHERE valid = 1 AND day <= $1 GROUP BY idx) f ON f.idx = d.idx`,
+    [asOfDay],
+  );
   await db.run(`DELETE FROM kpi_periods WHERE shop_id = $1`, [shopId]);
   for (const [grain, ps] of Object.entries(PERIOD_START)) {
     await db.run(
       `INSERT INTO kpi_periods (shop_id, grain, period_start, payment_amount, net_amount, valid_orders, paying_buyers,
          avg_order_value, new_buyers, returning_buyers, returning_buyer_share, returning_revenue_share, repurchase_rate,
          repurchasing_buyers)
-       WITH v AS (SELECT idx, day, amount_cents, net_cents FROM a_orders WHERE valid = 1 AND day <= $2),
-            firsts AS (SELECT idx, min(day) AS first_day FROM v GROUP BY idx),
-            p AS (SELECT v.idx, v.day, v.amount_cents, v.net_cents, ${ps('v.day')} AS ps, ${ps('f.first_day')} AS fps
-                  FROM v JOIN firsts f ON f.idx = v.idx),
-            pc AS (SELECT ps, idx, min(fps) AS fps, count(*) AS orders, count(DISTINCT day) AS days,
-                          sum(amount_cents) AS amt, sum(net_cents) AS net FROM p GROUP BY ps, idx)
+       WITH pc AS (
+         SELECT ${ps('day')} AS ps, idx, min(${ps('first_day')}) AS fps, sum(orders) AS orders, count(*) AS days,
+                sum(amt) AS amt, sum(net) AS net
+         FROM a_cust_days WHERE day <= $2 GROUP BY 1, idx)
        SELECT $1, '${grain}', ps,
          CAST(round(sum(amt)) / 100.0 AS DECIMAL(16,2)), CAST(round(sum(net)) / 100.0 AS DECIMAL(16,2)),
          CAST(sum(orders) AS INTEGER), CAST(count(*) AS INTEGER),
@@ -53,15 +61,17 @@ export async function writeKpis(db: Db, shopId: number, asOfDay: number): Promis
   await db.run(`DELETE FROM cohort_retention WHERE shop_id = $1`, [shopId]);
   await db.run(
     `INSERT INTO cohort_retention (shop_id, cohort_month, months_since, cohort_size, active_customers)
-     WITH m AS (SELECT DISTINCT idx,
-                  CAST(extract(year FROM DATE '1970-01-01' + day) * 12 + extract(month FROM DATE '1970-01-01' + day) - 1 AS INTEGER) AS mi
-                FROM a_orders WHERE valid = 1),
-          f AS (SELECT idx, min(mi) AS fm FROM m GROUP BY idx),
-          cells AS (SELECT f.fm, m.mi - f.fm AS k, count(*) AS active FROM m JOIN f ON f.idx = m.idx GROUP BY f.fm, m.mi - f.fm),
+     WITH m AS (SELECT DISTINCT idx, ${MONTH_INDEX('day')} AS mi, ${MONTH_INDEX('first_day')} AS fm FROM a_cust_days),
+          cells AS (SELECT fm, mi - fm AS k, count(*) AS active FROM m GROUP BY fm, mi - fm),
           sizes AS (SELECT fm, active AS size FROM cells WHERE k = 0)
      SELECT $1, make_date(CAST(floor(c.fm / 12.0) AS INTEGER), CAST(c.fm - 12 * floor(c.fm / 12.0) + 1 AS INTEGER), 1), CAST(c.k AS INTEGER),
             CAST(s.size AS INTEGER), CAST(c.active AS INTEGER)
      FROM cells c JOIN sizes s ON s.fm = c.fm`,
     [shopId],
   );
+  await db.run(`DROP TABLE a_cust_days`);
 }
+
+/** Month index year × 12 + month − 1 of a day number column. */
+const MONTH_INDEX = (d: string) =>
+  `CAST(extract(year FROM DATE '1970-01-01' + ${d}) * 12 + extract(month FROM DATE '1970-01-01' + ${d}) - 1 AS INTEGER)`;

@@ -1,10 +1,18 @@
-/** Writes per-SKU cycles and each customer's replenishment due states. */
+/**
+ * Writes per-SKU cycles and each customer's actionable replenishment due states: due soon, due, and
+ * overdue by at most OVERDUE_KEEP_DAYS (someone who stopped buying a year ago is not "due" any more; the
+ * lifecycle stage speaks for them). Not-due rows are not stored.
+ */
 import { DUE_STATES } from '@huitou/core';
 import type { Db } from '../store/database.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
-export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult): Promise<void> {
+const NOT_DUE = DUE_STATES.findIndex((s) => s.code === 'not_due');
+const OVERDUE = DUE_STATES.findIndex((s) => s.code === 'overdue');
+export const OVERDUE_KEEP_DAYS = 90;
+
+export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult, asOfDay: number): Promise<void> {
   await db.run(`DELETE FROM sku_cycles WHERE shop_id = $1`, [shopId]);
   await db.run(`DELETE FROM customer_sku_due WHERE shop_id = $1`, [shopId]);
   await db.run(`DROP TABLE IF EXISTS a_sku_cycles`);
@@ -32,33 +40,29 @@ export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumn
   );
   await db.run(`DROP TABLE a_sku_cycles`);
 
-  await db.run(`DROP TABLE IF EXISTS a_due`);
-  await db.run(`CREATE TEMP TABLE a_due (customer_id DOUBLE PRECISION, product_key VARCHAR, last_day INTEGER, last_quantity INTEGER, due_day INTEGER, state VARCHAR)`);
-  const due = await db.bulkWriter('a_due', [
+  const due = await db.bulkWriter('customer_sku_due', [
+    { name: 'shop_id', type: 'int' },
     { name: 'customer_id', type: 'double' },
     { name: 'product_key', type: 'text' },
-    { name: 'last_day', type: 'int' },
+    { name: 'last_purchase', type: 'date' },
     { name: 'last_quantity', type: 'int' },
-    { name: 'due_day', type: 'int' },
+    { name: 'due_on', type: 'date' },
     { name: 'state', type: 'text' },
   ]);
   const rep = r.replenishment;
   for (let i = 0; i < rep.customer.length; i++) {
+    const state = rep.state[i] ?? 0;
+    const dueDay = rep.dueDay[i] ?? 0;
+    if (state === NOT_DUE || (state === OVERDUE && asOfDay - dueDay > OVERDUE_KEEP_DAYS)) continue;
     due.appendRow([
+      shopId,
       data.customerIds[rep.customer[i] ?? 0] ?? 0,
       data.productKeys[rep.sku[i] ?? 0] ?? '',
       rep.lastDay[i] ?? 0,
       rep.lastQuantity[i] ?? 0,
-      rep.dueDay[i] ?? 0,
-      DUE_STATES[rep.state[i] ?? 0]?.code ?? 'not_due',
+      dueDay,
+      DUE_STATES[state]?.code ?? 'not_due',
     ]);
   }
   await due.close();
-  await db.run(
-    `INSERT INTO customer_sku_due (shop_id, customer_id, product_key, last_purchase, last_quantity, due_on, state)
-     SELECT $1, CAST(customer_id AS BIGINT), product_key, DATE '1970-01-01' + last_day, last_quantity, DATE '1970-01-01' + due_day, state
-     FROM a_due`,
-    [shopId],
-  );
-  await db.run(`DROP TABLE a_due`);
 }

@@ -2,6 +2,8 @@
  * Results of `huitou analyze`, stored so that reports, campaigns and the API read them instead of
  * recomputing: one run per analysis, per-customer labels and facts (the latest run of each shop), tier
  * history, SKU cycles, replenishment due states, KPIs per period and the cohort matrix.
+ * customer_analysis has no primary key on purpose: it is replaced wholesale by each run (one row per
+ * customer by construction), and maintaining DuckDB's ART index for a million appended rows costs seconds.
  */
 import type { Migration } from './migration.ts';
 
@@ -52,8 +54,7 @@ export const createAnalysisSchema: Migration = {
       expected_order_value DOUBLE PRECISION,
       clv DOUBLE PRECISION,
       next_order DATE,
-      churn_risk VARCHAR,
-      PRIMARY KEY (shop_id, customer_id)
+      churn_risk VARCHAR
     )`,
     `CREATE TABLE customer_tier_history (
       shop_id INTEGER NOT NULL,
