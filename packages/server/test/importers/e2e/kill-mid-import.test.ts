@@ -99,7 +99,7 @@ describe('SIGKILL mid-import', () => {
 
   it('killed during the merge (all rows read): the database opens and holds only the earlier import', async () => {
     const lastProgress = Math.floor(BIG_ORDERS / 16_384) * 16_384;
-    const run = await importAndKill(db, big, lastProgress, 400);
+    const run = await importAndKill(db, big, lastProgress, 150);
     expect(run).toMatchObject({ signal: 'SIGKILL', finished: false, progress: lastProgress });
     await expectUnchanged();
   }, 60_000);
