@@ -104,6 +104,10 @@ describe('Taobao legacy pair (GBK, 44 columns)', () => {
     ]);
   });
 
+  it('交易关闭 + 退款 is refunded; the 44-column file has no refund amount, so the stored refund stays 0', () => {
+    expect(orderOf(orders, no(3))).toMatchObject({ status: 'refunded', amount: 45, refund: 0, paid_ms: cst(2024, 1, 4, 9, 1) });
+  });
+
   it('closed lines of unpaid orders are not refunds', async () => {
     const lines = await storedLines(store.db, no(2));
     expect(lines.map((l) => [l.refund, l.status])).toEqual([[0, 'cancelled']]);
