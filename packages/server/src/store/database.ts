@@ -41,6 +41,12 @@ export interface Db {
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. Not reentrant. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   bulkWriter(table: string, columns: readonly BulkColumn[]): Promise<BulkWriter>;
+  /**
+   * Another connection to the same database, with its own transactions (e.g. one per sender loop). Writes
+   * that conflict with another connection's open transaction fail with a conflict error (DuckDB) or wait
+   * (PostgreSQL); callers retry.
+   */
+  fork(): Promise<Db>;
   close(): void;
 }
 

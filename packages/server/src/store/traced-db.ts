@@ -19,6 +19,7 @@ export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db 
       time(sql, () => db.typedColumns(sql, params, types)),
     transaction: <T>(fn: () => Promise<T>) => db.transaction(fn),
     bulkWriter: (table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> => db.bulkWriter(table, columns),
+    fork: async () => tracedDb(await db.fork(), report),
     close: () => db.close(),
   };
 }

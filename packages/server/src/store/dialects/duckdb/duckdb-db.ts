@@ -27,11 +27,13 @@ class DuckDb implements Db {
   readonly dialect = 'duckdb' as const;
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
+  readonly #ownsInstance: boolean;
   #inTransaction = false;
 
-  constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection, ownsInstance = true) {
     this.#instance = instance;
     this.#connection = connection;
+    this.#ownsInstance = ownsInstance;
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
@@ -90,9 +92,15 @@ class DuckDb implements Db {
     return new DuckBulkWriter(appender, columns);
   }
 
+  async fork(): Promise<Db> {
+    const connection = await this.#instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    return new DuckDb(this.#instance, connection, false);
+  }
+
   close(): void {
     this.#connection.closeSync();
-    this.#instance.closeSync();
+    if (this.#ownsInstance) this.#instance.closeSync();
   }
 }
 
