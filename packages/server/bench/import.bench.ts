@@ -4,7 +4,8 @@
  * of the same order file converted to UTF-8, measured in the same run. Each measurement runs in a fresh
  * process (so peak memory is the import's own); medians of RUNS runs.
  *
- * Options (env): BENCH_ORDERS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default ./.bench/import).
+ * Options (env): BENCH_ORDERS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default ./.bench/import);
+ * HUITOU_MEMORY_LIMIT (DuckDB memory_limit of the import, as in the CLI; default DuckDB's own, 80 % of RAM).
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -44,7 +45,7 @@ if (!existsSync(utf8)) {
   );
 }
 
-console.log(`machine load average before: ${loadAverage()}`);
+console.log(`machine load average before: ${loadAverage()}; HUITOU_MEMORY_LIMIT=${process.env['HUITOU_MEMORY_LIMIT'] ?? '(unset)'}`);
 const baseline = [];
 const imports = [];
 for (let i = 0; i < runs; i++) {
