@@ -1,0 +1,185 @@
+/**
+ * The sender: leases due touches, drops the ones that may no longer go (opt-out, consent withdrawn),
+ * defers marketing outside quiet hours, sends each with its idempotency key under the channel's rate limit
+ * and a concurrency cap, and records the outcomes batch by batch. Delivery is at-least-once towards the
+ * provider; the idempotency key makes it exactly-once at the provider even when the process is killed
+ * between the provider's answer and our record of it. Transient failures retry with jittered exponential
+ * backoff (Retry-After honoured), permanent ones go straight to dead-letter, and a campaign whose recent
+ * error rate passes the threshold is paused.
+ */
+import type { Channel, OutboundMessage, SendOutcome } from '../channels/channel.ts';
+import type { Db } from '../../store/database.ts';
+import { DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { findBlocked, leaseTouches, renewLeases } from './lease-touches.ts';
+import type { LeasedTouch } from './lease-touches.ts';
+import { DEFAULT_QUIET_HOURS, nextSendableInstant } from './quiet-hours.ts';
+import type { QuietHours } from './quiet-hours.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { recordOutcomes } from './record-outcomes.ts';
+import type { TouchOutcome } from './record-outcomes.ts';
+
+export interface SenderOptions {
+  /** Unique per sender process/loop: leases carry it. */
+  readonly owner: string;
+  readonly channels: ReadonlyMap<string, Channel>;
+  readonly timeZone: string;
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly quietHours?: QuietHours;
+  /** Pause a campaign when at least `minSends` recent sends failed at more than `threshold`. */
+  readonly pauseOnErrorRate?: { readonly threshold: number; readonly minSends: number };
+  /** Return when nothing is due (tests, `huitou send --once`); otherwise poll until the signal aborts. */
+  readonly stopWhenIdle?: boolean;
+  readonly signal?: AbortSignal;
+  readonly now?: () => number;
+  readonly onBatch?: (stats: SenderStats) => void;
+}
+
+export interface SenderStats {
+  sent: number;
+  retried: number;
+  dead: number;
+  skipped: number;
+  deferred: number;
+  paused: number[];
+}
+
+export async function runSender(db: Db, options: SenderOptions): Promise<SenderStats> {
+  const now = options.now ?? Date.now;
+  const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 32;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const quiet = options.quietHours ?? DEFAULT_QUIET_HOURS;
+  const pause = options.pauseOnErrorRate ?? { threshold: 0.5, minSends: 50 };
+  const limiters = new Map([...options.channels].map(([name, ch]) => [name, new RateLimiter(ch.capabilities.maxPerSecond)]));
+  const health = new Map<number, { sends: number; failures: number }>();
+  const stats: SenderStats = { sent: 0, retried: 0, dead: 0, skipped: 0, deferred: 0, paused: [] };
+  const channelNames = [...options.channels.keys()];
+
+  while (options.signal?.aborted !== true) {
+    const leased = await leaseWithRetry(db, { owner: options.owner, limit: batchSize, leaseMs, nowMs: now(), channels: channelNames });
+    if (leased.length === 0) {
+      if (options.stopWhenIdle === true) break;
+      await sleep(options.pollMs ?? 1000, options.signal);
+      continue;
+    }
+    const heartbeat = setInterval(() => {
+      void renewLeases(db, options.owner, leased.map((t) => t.touchId), now() + leaseMs).catch(() => undefined);
+    }, Math.max(200, leaseMs / 3));
+    try {
+      const outcomes = await processBatch(leased);
+      await recordOutcomes(db, options.owner, outcomes);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await pauseUnhealthy();
+    options.onBatch?.(stats);
+  }
+  return stats;
+
+  async function processBatch(leased: readonly LeasedTouch[]): Promise<TouchOutcome[]> {
+    const outcomes: TouchOutcome[] = [];
+    const blocked = await findBlocked(db, leased);
+    const toSend: LeasedTouch[] = [];
+    for (const t of leased) {
+      const reason = blocked.get(t.touchId) ?? (t.recipient === null || t.body === null ? 'no_recipient' : undefined);
+      const channel = options.channels.get(t.channel);
+      if (reason !== undefined) {
+        outcomes.push({ touchId: t.touchId, status: 'skipped', reason });
+        stats.skipped++;
+      } else if (t.attempts > backoff.maxAttempts) {
+        outcomes.push({ touchId: t.touchId, status: 'dead', error: `gave up after ${t.attempts - 1} attempts` });
+        stats.dead++;
+      } else if (t.kind === 'marketing' && channel?.capabilities.quietHours === true && nextSendableInstant(now(), options.timeZone, quiet) > now()) {
+        outcomes.push({ touchId: t.touchId, status: 'queued', notBeforeMs: nextSendableInstant(now(), options.timeZone, quiet), error: null, refundAttempt: true });
+        stats.deferred++;
+      } else toSend.push(t);
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < toSend.length) {
+        const t = toSend[next++]!;
+        outcomes.push(await sendOne(t));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, worker));
+    return outcomes;
+  }
+
+  async function sendOne(t: LeasedTouch): Promise<TouchOutcome> {
+    const channel = options.channels.get(t.channel)!;
+    await limiters.get(t.channel)?.acquire();
+    const message: OutboundMessage = {
+      idempotencyKey: t.idempotencyKey,
+      touchId: t.touchId,
+      kind: t.kind,
+      to: t.recipient ?? '',
+      subject: t.subject,
+      body: t.body ?? '',
+      unsubscribeUrl: null,
+      template: null,
+      metadata: { campaignId: String(t.campaignId), customerId: String(t.customerId) },
+    };
+    let result: SendOutcome;
+    try {
+      result = await channel.send(message, options.signal);
+    } catch (error) {
+      result = { ok: false, failure: { type: 'transient', reason: 'network', retryAfterMs: null, message: error instanceof Error ? error.message : String(error) } };
+    }
+    const h = health.get(t.campaignId) ?? { sends: 0, failures: 0 };
+    health.set(t.campaignId, h);
+    h.sends++;
+    if (result.ok) {
+      stats.sent++;
+      return { touchId: t.touchId, status: 'sent', providerMessageId: result.providerMessageId, costCents: result.segments * channel.capabilities.costPerMessageCents, atMs: now() };
+    }
+    h.failures++;
+    const f = result.failure;
+    if (f.type === 'permanent' || t.attempts >= backoff.maxAttempts) {
+      stats.dead++;
+      return { touchId: t.touchId, status: 'dead', error: `${f.type}:${f.reason}: ${f.message}` };
+    }
+    stats.retried++;
+    return { touchId: t.touchId, status: 'queued', notBeforeMs: now() + retryDelayMs(t.attempts, backoff, f.retryAfterMs), error: `${f.reason}: ${f.message}`, refundAttempt: false };
+  }
+
+  async function pauseUnhealthy(): Promise<void> {
+    for (const [campaignId, h] of health) {
+      if (h.sends >= pause.minSends && h.failures / h.sends > pause.threshold) {
+        await db.run(
+          `UPDATE campaigns SET status = 'paused', status_reason = $2, updated_at = current_timestamp WHERE campaign_id = $1 AND status = 'active'`,
+          [campaignId, `error rate ${(100 * h.failures / h.sends).toFixed(0)}% over ${h.sends} sends`],
+        );
+        stats.paused.push(campaignId);
+        health.delete(campaignId);
+      }
+    }
+  }
+}
+
+async function leaseWithRetry(db: Db, request: Parameters<typeof leaseTouches>[1]): Promise<LeasedTouch[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction(() => leaseTouches(db, request));
+    } catch (error) {
+      // Another sender leased the same rows at the same moment: DuckDB reports a write conflict.
+      if (attempt >= 20 || !/conflict/i.test(error instanceof Error ? error.message : String(error))) throw error;
+      await sleep(5 + Math.random() * 20 * (attempt + 1));
+    }
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
