@@ -28,7 +28,16 @@ export interface RecognisedTable {
 }
 
 /** Reads the head of a table and recognises it; null when the sheet is empty. Throws ImportFileError when unknown. */
-export async function recogniseTable(source: TableSource, forced: FormatDefinition | null): Promise<RecognisedTable | null> {
+/**
+ * `columnMap` (canonical name → the file's header, from `--map FILE`) is applied for detection only: the
+ * mapped canonical names are added to the header the formats see, so a file whose columns are all named
+ * differently is still recognised; the mapper itself reads the original header through the same map.
+ */
+export async function recogniseTable(
+  source: TableSource,
+  forced: FormatDefinition | null,
+  columnMap: Readonly<Record<string, string>> | null = null,
+): Promise<RecognisedTable | null> {
   const readerIssues: ImportIssue[] = [];
   const projection: RowProjection = { columns: null };
   const iterator = source.rows(readerIssues, projection)[Symbol.asyncIterator]();
@@ -42,7 +51,7 @@ export async function recogniseTable(source: TableSource, forced: FormatDefiniti
   if (first === undefined) return null;
   const firstRawLines = head.map((r) => r.cells.join(','));
   const header = normalizeHeaders(first.cells);
-  const found = pick(header, firstRawLines, forced);
+  const found = pick(withMappedNames(header, columnMap), firstRawLines, forced);
   if (found === null) {
     const where = source.sheet === null ? source.file : `${source.file} [${source.sheet}]`;
     throw new ImportFileError(
@@ -63,6 +72,15 @@ export async function recogniseTable(source: TableSource, forced: FormatDefiniti
     empty: buffered.length === 0,
     projection,
   };
+}
+
+function withMappedNames(header: readonly string[], columnMap: Readonly<Record<string, string>> | null): readonly string[] {
+  if (columnMap === null) return header;
+  const present = new Set(header);
+  const mapped = Object.entries(columnMap)
+    .filter(([canonical, source]) => present.has(normalizeHeaders([source])[0] ?? source) && !present.has(canonical))
+    .map(([canonical]) => canonical);
+  return mapped.length === 0 ? header : [...header, ...mapped];
 }
 
 function pick(

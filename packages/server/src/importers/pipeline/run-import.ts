@@ -50,12 +50,14 @@ export interface ImportReport {
 }
 
 export async function importFiles(db: Db, request: ImportRequest): Promise<ImportReport> {
-  const forced = request.format === null ? null : findFormat(request.format) ?? null;
+  // A column map only makes sense for the canonical format: --map implies --format canonical.
+  const formatName = request.format ?? (request.columnMap === null ? null : 'canonical');
+  const forced = formatName === null ? null : findFormat(formatName) ?? null;
   const planned: PlannedTable[] = [];
   const reports: UnitReport[] = [];
   for (const path of request.files) {
     try {
-      planned.push(...(await recogniseFile(path, forced, request.limits)));
+      planned.push(...(await recogniseFile(path, forced, request.limits, request.columnMap)));
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       reports.push(await recordFailure(db, request, path, error));
@@ -65,7 +67,12 @@ export async function importFiles(db: Db, request: ImportRequest): Promise<Impor
   return { units: reports, totals: total(reports) };
 }
 
-async function recogniseFile(path: string, forced: FormatDefinition | null, limits?: Partial<ReadLimits>): Promise<PlannedTable[]> {
+async function recogniseFile(
+  path: string,
+  forced: FormatDefinition | null,
+  limits: Partial<ReadLimits> | undefined,
+  columnMap: Readonly<Record<string, string>> | null,
+): Promise<PlannedTable[]> {
   let sources: TableSource[];
   try {
     sources = await openTables(path, limits);
@@ -76,7 +83,7 @@ async function recogniseFile(path: string, forced: FormatDefinition | null, limi
   }
   const tables: PlannedTable[] = [];
   for (const source of sources) {
-    const table = await recogniseTable(source, forced);
+    const table = await recogniseTable(source, forced, columnMap);
     if (table !== null) tables.push({ path, table });
   }
   if (tables.length === 0) throw new ImportFileError('empty_file', `${basename(path)} has no rows`);
