@@ -48,7 +48,12 @@ export async function recogniseTable(
     head.push(next.value);
   }
   const first = head[0];
-  if (first === undefined) return null;
+  if (first === undefined) {
+    // No row survived: when the reader dropped rows (a 10 MB line, undecodable bytes), say that, not "empty".
+    const dropped = readerIssues[0];
+    if (dropped !== undefined) throw new ImportFileError(dropped.code, dropped.message, dropped.line);
+    return null;
+  }
   const firstRawLines = head.map((r) => r.cells.join(','));
   const header = normalizeHeaders(first.cells);
   const found = pick(withMappedNames(header, columnMap), firstRawLines, forced);
