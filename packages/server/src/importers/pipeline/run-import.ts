@@ -82,11 +82,23 @@ async function recogniseFile(
     throw new ImportFileError('unknown_format', code === 'ENOENT' ? `${path}: no such file` : `${path}: ${String(error)}`);
   }
   const tables: PlannedTable[] = [];
+  const skippedSheets: ImportFileError[] = [];
   for (const source of sources) {
-    const table = await recogniseTable(source, forced, columnMap);
-    if (table !== null) tables.push({ path, table });
+    try {
+      const table = await recogniseTable(source, forced, columnMap);
+      if (table !== null) tables.push({ path, table });
+    } catch (error) {
+      // A workbook's notes or summary sheet (说明, 汇总) is skipped when another sheet holds the data.
+      if (!(error instanceof ImportFileError) || error.code !== 'unknown_format' || sources.length === 1) throw error;
+      skippedSheets.push(error);
+    }
   }
+  if (tables.length === 0 && skippedSheets[0] !== undefined) throw skippedSheets[0];
   if (tables.length === 0) throw new ImportFileError('empty_file', `${basename(path)} has no rows`);
+  const first = tables[0]!.table;
+  for (const skipped of skippedSheets) {
+    first.readerIssues.push({ file: basename(path), line: skipped.line, code: 'unknown_format', severity: 'warning', message: `sheet skipped: ${skipped.message}` });
+  }
   if (tables.every((t) => t.table.empty)) {
     throw new ImportFileError('header_only', `${basename(path)} has a header but no data rows`, 1);
   }
