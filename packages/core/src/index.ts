@@ -4,3 +4,4 @@ export * from './analytics/index.ts';
 export * from './orders/order-status.ts';
 export * from './models/index.ts';
 export * from './recommend/index.ts';
+export * from './campaigns/index.ts';
