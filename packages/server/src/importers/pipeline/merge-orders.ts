@@ -37,6 +37,38 @@ const HASHED_ORDER_COLUMNS = [
 const HASHED_LINE_COLUMNS = [
   'line_id', 'sku', 'title', 'quantity', 'unit_price_cents', 'amount_cents', 'refund_cents', 'status',
 ];
+/** Largest storable money in cents (DECIMAL(14,2)) and quantity (INTEGER). */
+const MAX_CENTS = 1e14;
+const MAX_INT = 2_147_483_647;
+
+/**
+ * An order whose amounts or quantities cannot be stored (an id pasted into a money column, a quantity of
+ * three billion, a line total past DECIMAL(14,2)) is reported as an error on its row and left out; the
+ * rest of the file lands. Without this, one such cell failed the whole file with a database cast error.
+ */
+async function dropUnstorableOrders(db: Db, batchId: number): Promise<void> {
+  const big = (e: string) => `abs(coalesce(${e}, 0)) >= ${MAX_CENTS}`;
+  await db.run(`DROP TABLE IF EXISTS m_unstorable`);
+  await db.run(
+    `CREATE TEMP TABLE m_unstorable AS
+     SELECT m.order_no, m.file_idx, m.line FROM m_orders m
+     WHERE ${big('m.amount_cents')} OR ${big('m.refund_cents')} OR ${big('m.discount_cents')} OR ${big('m.shipping_cents')}
+        OR m.order_no IN (SELECT order_no FROM m_lines
+                          WHERE abs(coalesce(quantity, 0)) > ${MAX_INT} OR ${big('unit_price_cents')} OR ${big('refund_cents')}
+                             OR ${big('coalesce(amount_cents, unit_price_cents * quantity)')})`,
+  );
+  await db.run(
+    `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
+     SELECT $1, coalesce(f.file, ''), u.line, NULL, 'bad_amount', 'error',
+            'order ' || u.order_no || ' has an amount or quantity too large to store (over 999,999,999,999.99 or 2,147,483,647 units); it was left out'
+     FROM m_unstorable u LEFT JOIN stg_files f ON f.file_idx = u.file_idx`,
+    [batchId],
+  );
+  await db.run(`DELETE FROM m_lines WHERE order_no IN (SELECT order_no FROM m_unstorable)`);
+  await db.run(`DELETE FROM m_orders WHERE order_no IN (SELECT order_no FROM m_unstorable)`);
+  await db.run(`DROP TABLE m_unstorable`);
+}
+
 /** Statuses of an order whose money was received (valid ones); refunds can only apply to these. */
 const PAID_STATUSES = `'paid', 'shipped', 'completed', 'partially_refunded'`;
 
@@ -126,10 +158,11 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
        amount_cents = coalesce(m_orders.amount_cents, t.total),
        item_count = coalesce(m_orders.item_count, t.items)
      FROM (SELECT order_no, sum(coalesce(amount_cents, unit_price_cents * quantity)) AS total,
-                  CAST(sum(quantity) AS INTEGER) AS items
+                  CASE WHEN abs(sum(quantity)) <= ${MAX_INT} THEN CAST(sum(quantity) AS INTEGER) END AS items
            FROM m_lines GROUP BY order_no) t
      WHERE t.order_no = m_orders.order_no`,
   );
+  await dropUnstorableOrders(db, batchId);
   await db.run(
     `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
      SELECT $1, f.file, m.line, NULL, 'bad_amount', 'warning', 'order ' || m.order_no || ' has no amount and no lines; stored as 0'
