@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from './issues.ts';
@@ -39,6 +40,17 @@ all:
     const result = parseAudienceRule(doc);
     expect(result.ok).toBe(true);
     if (result.ok && result.rule.kind === 'all') expect(result.rule.rules).toHaveLength(12);
+  });
+
+  it('every example in the README', () => {
+    const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    const blocks = [...readme.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)];
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const [, lang, body] of blocks) {
+      const doc: unknown = lang === 'json' ? JSON.parse(body!) : parse(body!);
+      const rule = typeof doc === 'object' && doc !== null && 'audience' in doc ? doc.audience : doc;
+      expect(parseAudienceRule(rule)).toMatchObject({ ok: true });
+    }
   });
 
   it('unquoted numeric SKUs and YAML dates', () => {

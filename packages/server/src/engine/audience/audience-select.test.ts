@@ -66,7 +66,7 @@ describe('each field and operator selects exactly the expected customers', () =>
     ['birthday_in_days gt', { birthday_in_days: { gt: 2 } }, [2, 3, 6]],
     ['birthday_in_days exists false', { birthday_in_days: { exists: false } }, [4, 5]],
     ['region province', { region: { province: ['浙江省', '江苏省'] } }, [1, 2, 4]],
-    ['region province and city', { region: { province: '浙江省', city: '杭州市' } }, [1]],
+    ['region province and city (trimmed)', { region: { province: '浙江省', city: ' 杭州市 ' } }, [1]],
     ['region district exists', { region: { district: { exists: true } } }, [1]],
     ['province field not_in', { province: { not_in: ['浙江省'] } }, [2, 3, 6]],
     ['tags has (case and spaces ignored)', { tags: { has: 'vip' } }, [1, 4, 5]],

@@ -80,7 +80,7 @@ export const readDate: Reader<number> = (value, path, ctx) => {
   return count(day, path, ctx);
 };
 
-/** Text of 1–200 characters; whole numbers are accepted as text (a SKU like 10023 written unquoted in YAML). */
+/** Text of 1–200 characters, trimmed; whole numbers are accepted as text (a SKU like 10023 written unquoted in YAML). */
 export const readText: Reader<string> = (value, path, ctx) => {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string') {
@@ -95,7 +95,7 @@ export const readText: Reader<string> = (value, path, ctx) => {
     ctx.issues.add(path, 'string_too_long', `text longer than ${LIMITS.maxStringLength} characters`, `文本超过 ${LIMITS.maxStringLength} 个字符`);
     return undefined;
   }
-  return count(text, path, ctx);
+  return count(text.trim(), path, ctx);
 };
 
 /** true or false. */

@@ -38,6 +38,7 @@ export async function listAudience(db: Db, shopId: number, rule: AudienceRule, a
   }
   sql += ' ORDER BY c.customer_id';
   if (page.limit !== undefined) {
+    if (!Number.isFinite(page.limit)) throw new RangeError(`limit must be a finite number, got ${page.limit}`);
     params.push(Math.max(0, Math.floor(page.limit)));
     sql += ` LIMIT CAST($${params.length} AS INTEGER)`;
   }
