@@ -10,6 +10,8 @@ export interface SqlDialect {
   rowHash(exprs: readonly string[]): string;
   /** An aggregate combining per-row fingerprints of a group into one text value (order-insensitive). */
   groupHash(exprs: readonly string[]): string;
+  /** Aggregate: the non-null value of `expr` on the row with the largest `orderBy` in the group. */
+  latestNonNull(expr: string, orderBy: string): string;
 }
 
 export function sqlFor(dialect: DialectName): SqlDialect {

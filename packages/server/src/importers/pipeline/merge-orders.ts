@@ -189,6 +189,16 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
        AND m_orders.status IN (${PAID_STATUSES})`,
   );
 
+  // An order stored earlier under a strong key (a phone found through 发货报表, a platform id) keeps its
+  // customer when this export only carries a weak key for it (a masked address, nothing).
+  await db.run(
+    `UPDATE m_orders SET key_kind = c.key_kind, key_value = c.key_value
+     FROM orders o JOIN customers c ON c.customer_id = o.customer_id
+     WHERE m_orders.key_kind IN ('address', 'anonymous') AND o.shop_id = $1 AND o.platform = $2
+       AND o.order_no = m_orders.order_no AND c.key_kind NOT IN ('address', 'anonymous')`,
+    [...p],
+  );
+
   // 6. Content hash: unchanged orders are recognised and left alone.
   const sql = sqlFor(db.dialect);
   await db.run(

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../store/database.ts';
 import { getOneOrThrow } from '../../store/database.ts';
+import { sqlFor } from '../../store/sql-dialect.ts';
 
 /** Shop and batch of the unit being merged. */
 export interface ResolveScope {
@@ -14,16 +15,18 @@ export interface ResolveScope {
 /**
  * Finds or creates the customer behind every buyer key of the unit: by the key's identity, then (for email
  * and address keys) by an unmasked phone already known; otherwise a new customer. Contact details move
- * forward only: a customer keeps the details of their latest order.
+ * forward only: each detail comes from the latest order of the unit that carries it (an email on an
+ * earlier order is kept when a later one has none), and a customer keeps the details of their latest order.
  */
 export async function resolveCustomers(db: Db, scope: ResolveScope): Promise<number> {
   const { shopId, batchId } = scope;
+  const latest = (col: string) => `${sqlFor(db.dialect).latestNonNull(col, 'order_ms')} AS ${col}`;
   await db.run(
     `CREATE TEMP TABLE m_keys AS
-     SELECT key_kind, key_value, nick, name, phone, phone_masked, email, province, city, district, birthday, order_ms,
-            CAST(NULL AS BIGINT) AS customer_id, false AS is_new
-     FROM (SELECT m.*, row_number() OVER (PARTITION BY key_kind, key_value ORDER BY order_ms DESC, file_idx DESC, line DESC) AS kr
-           FROM m_orders m) d WHERE kr = 1`,
+     SELECT key_kind, key_value,
+            ${['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district', 'birthday'].map(latest).join(', ')},
+            max(order_ms) AS order_ms, CAST(NULL AS BIGINT) AS customer_id, false AS is_new
+     FROM m_orders GROUP BY key_kind, key_value`,
   );
   return resolveKeys(db, shopId, batchId);
 }

@@ -72,10 +72,7 @@ describe('JD order export (xlsx, one row per SKU)', () => {
     expect([...customers.values()].some((c) => c.key_kind === 'phone' || (c.key_value.includes('*')))).toBe(false);
   });
 
-  // BUG (pipeline/resolve-customers.ts resolveCustomers, the `kr = 1` row of m_keys): within one import a customer's contact
-  // is taken from their latest order only, so 邮箱地址 given only on an earlier order of the same file is lost,
-  // while the same two orders imported as two files keep it (coalesce in resolveKeys, same file). The stored customer
-  // then depends on how the seller split the export.
+  // Once a bug: within one import a customer's contact came from their latest order only.
   it('across two files the earlier order\'s 邮箱地址 is kept', async () => {
     const base = { 下单时间: '2024-06-01 09:00:00', 订单金额: '99.00', 商家应收: '99.00', 应付金额: '99.00', 订单状态: '完成', 下单帐号: 'jd_测试甲', 客户地址: '北京 北京市 朝阳区 建国路1号', 商品名称: '保温杯 500ml', 订购数量: '1', 京东价: '99.00' };
     const first = rowsOf(JD_HEADER, [jd('400000000001', { ...base, 邮箱地址: 'zhangsan@example.com' })]);
@@ -87,7 +84,7 @@ describe('JD order export (xlsx, one row per SKU)', () => {
     s2.close();
   });
 
-  it.fails('keeps a contact detail that only an earlier order of the same file carries (as it does across files)', async () => {
+  it('keeps a contact detail that only an earlier order of the same file carries (as it does across files)', async () => {
     const customers = await storedCustomers(store.db);
     expect(customers.get('platform_id:jd_测试甲')?.email).toBe('zhangsan@example.com');
   });

@@ -4,4 +4,5 @@ import type { SqlDialect } from '../../sql-dialect.ts';
 export const duckdbSql: SqlDialect = {
   rowHash: (exprs) => `CAST(hash(${exprs.join(', ')}) AS VARCHAR)`,
   groupHash: (exprs) => `CAST(sum(hash(${exprs.join(', ')})) AS VARCHAR)`,
+  latestNonNull: (expr, orderBy) => `arg_max(${expr}, ${orderBy}) FILTER (WHERE ${expr} IS NOT NULL)`,
 };
