@@ -28,12 +28,12 @@ describe('sms-sim load', () => {
   it('2,000 signed sends (1,000 per protocol) through the simulator', async () => {
     const started = performance.now();
     const [aliyun, tencent] = await Promise.all([
-      sendAll(aliyunFor(sim), 1000, 0, { id: 'SMS_CARE_001', params: { name: '王', item: '杯' } }, 16),
-      sendAll(tencentFor(sim), 1000, 1000, { id: '449739', params: { '1': '王', '2': '杯' } }, 16),
+      sendAll(aliyunFor(sim, { timeoutMs: 30_000 }), 1000, 0, { id: 'SMS_CARE_001', params: { name: '王', item: '杯' } }, 16),
+      sendAll(tencentFor(sim, { timeoutMs: 30_000 }), 1000, 1000, { id: '449739', params: { '1': '王', '2': '杯' } }, 16),
     ]);
     const seconds = (performance.now() - started) / 1000;
     console.log(`sms-sim load: 2000 sends in ${seconds.toFixed(2)} s = ${(2000 / seconds).toFixed(0)} sends/s`);
-    expect([...aliyun, ...tencent].every((outcome) => outcome.ok)).toBe(true);
+    expect([...aliyun, ...tencent].filter((outcome) => !outcome.ok)).toEqual([]);
     expect(sim.stats()).toMatchObject({ accepted: 2000, duplicates: 0, byProvider: { aliyun: 1000, tencent: 1000 } });
   });
 });

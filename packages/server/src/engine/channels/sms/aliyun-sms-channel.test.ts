@@ -60,11 +60,11 @@ describe('Aliyun SMS client against the simulator', () => {
   });
 
   it('timeout (accepted but answered late) → transient timeout; the retry gets the original id, recorded once', async () => {
-    sim.setFailures({ script: [{ kind: 'delay', ms: 400 }] });
-    const channel = aliyunFor(sim, { timeoutMs: 100 });
+    sim.setFailures({ script: [{ kind: 'delay', ms: 2000 }] });
+    const impatient = aliyunFor(sim, { timeoutMs: 600 });
     const message = careMessage('13800138004', care);
-    expect(await channel.send(message)).toMatchObject({ ok: false, failure: { type: 'transient', reason: 'timeout', retryAfterMs: null } });
-    const retry = await channel.send(message);
+    expect(await impatient.send(message)).toMatchObject({ ok: false, failure: { type: 'transient', reason: 'timeout', retryAfterMs: null } });
+    const retry = await aliyunFor(sim).send(message);
     expect(retry).toMatchObject({ ok: true, providerMessageId: sim.messages()[0]?.providerMessageId });
     expect(sim.stats()).toMatchObject({ accepted: 1, duplicates: 1 });
   });
@@ -92,12 +92,14 @@ describe('Aliyun SMS client against the simulator', () => {
   });
 
   it('observes the simulator’s rate limit as transient rate_limited with Retry-After', async () => {
-    sim.setFailures({ maxPerSecond: 5 });
+    sim.setFailures({ maxPerSecond: 3 });
     const channel = aliyunFor(sim);
-    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => channel.send(careMessage(`1380013801${i}`, care))));
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => channel.send(careMessage(`138001380${String(10 + i)}`, care))));
     const limited = outcomes.filter((o) => !o.ok);
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
-    expect(limited).toHaveLength(3);
+    // 12 concurrent sends against 3/s: at least 3 pass, and the rest are refused unless the box is slow enough to spread them over 4 s.
+    expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(3);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(sim.stats().rateLimited).toBe(limited.length);
     for (const o of limited) expect(o).toMatchObject({ ok: false, failure: { type: 'transient', reason: 'rate_limited', retryAfterMs: 1000 } });
   });
 
@@ -114,7 +116,7 @@ describe('Aliyun SMS client against the simulator', () => {
     const url = closed.url;
     await closed.close();
     expect(await aliyunFor(sim, { endpoint: url }).send(careMessage('13800138030', care))).toMatchObject({ ok: false, failure: { type: 'transient', reason: 'network' } });
-    sim.setFailures({ delayMs: 300 });
+    sim.setFailures({ delayMs: 1500 });
     const controller = new AbortController();
     const pending = aliyunFor(sim).send(careMessage('13800138031', care), controller.signal);
     setTimeout(() => controller.abort(), 50);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Channel, OutboundMessage, SendOutcome } from '../channel.ts';
-import { aliyunCodeOutcome } from './aliyun-codes.ts';
+import { ALIYUN_CODES, aliyunCodeOutcome } from './aliyun-codes.ts';
 import { aliyunSignedQuery } from './aliyun-signature.ts';
 import { billedSegments, DEFAULT_TIMEOUT_MS, smsCapabilities, type SmsClientCommonConfig } from './sms-channel-config.ts';
 import { parseRetryAfterMs, permanentFailure } from './sms-failure.ts';
@@ -80,7 +80,8 @@ export function createAliyunSmsChannel(config: AliyunSmsConfig): Channel {
       return permanentFailure('bad_request', 'aliyun answered OK without a BizId');
     }
     const retryAfterMs = parseRetryAfterMs(answer.headers.get('retry-after'), now);
-    if (answer.status === 429) return outcomeFromStatus(answer, now, code ?? detail);
+    // 429, and 5xx with a code we do not list explicitly, are classified by status (transient).
+    if (answer.status === 429 || (answer.status >= 500 && (code === null || !(code in ALIYUN_CODES)))) return outcomeFromStatus(answer, now, code ?? detail);
     const mapped = code === null ? null : aliyunCodeOutcome(code, detail, retryAfterMs);
     return mapped ?? outcomeFromStatus(answer, now, code === null ? detail : `${code}: ${detail}`);
   }

@@ -35,7 +35,7 @@ export function careMessage(to: string, template: { id: string; params: Record<s
 /** An Aliyun client pointed at the simulator with its credentials. */
 export function aliyunFor(sim: SmsSimulator, overrides: Partial<AliyunSmsConfig> = {}): ReturnType<typeof createAliyunSmsChannel> {
   return createAliyunSmsChannel({
-    endpoint: sim.url, signName: '回头客示范店', providerDedupes: true, timeoutMs: 2000,
+    endpoint: sim.url, signName: '回头客示范店', providerDedupes: true, timeoutMs: 15_000,
     accessKeyId: SIM_DEFAULT_CREDENTIALS.aliyun.accessKeyId, accessKeySecret: SIM_DEFAULT_CREDENTIALS.aliyun.accessKeySecret,
     ...overrides,
   });
@@ -44,7 +44,7 @@ export function aliyunFor(sim: SmsSimulator, overrides: Partial<AliyunSmsConfig>
 /** A Tencent client pointed at the simulator with its credentials. */
 export function tencentFor(sim: SmsSimulator, overrides: Partial<TencentSmsConfig> = {}): ReturnType<typeof createTencentSmsChannel> {
   return createTencentSmsChannel({
-    endpoint: sim.url, signName: '回头客示范店', providerDedupes: true, timeoutMs: 2000,
+    endpoint: sim.url, signName: '回头客示范店', providerDedupes: true, timeoutMs: 15_000,
     secretId: SIM_DEFAULT_CREDENTIALS.tencent.secretId, secretKey: SIM_DEFAULT_CREDENTIALS.tencent.secretKey, sdkAppId: SIM_DEFAULT_CREDENTIALS.tencent.sdkAppId,
     ...overrides,
   });
