@@ -138,7 +138,9 @@ describe('parseAudienceRule points at each mistake', () => {
     expect(first({ bought_sku: 'x'.repeat(201) }).code).toBe('string_too_long');
     expect(first({ tier: { eq: ['vip'] } }).code).toBe('expected_string');
     expect(first({ tags: 'vip,老客' })).toMatchObject({ path: ['tags'], code: 'invalid_tag' });
-    expect(first({ tags: { has_any: ['ok', 'a\u0000b'] } }).path).toEqual(['tags', 'has_any', 1]);
+    expect(first({ tags: { has_any: ['ok', 'a,b'] } }).path).toEqual(['tags', 'has_any', 1]);
+    expect(first({ bought_sku: ['ok', 'a\u0000b'] })).toMatchObject({ path: ['bought_sku', 1], code: 'invalid_text' });
+    expect(first({ region: { city: 'line\nbreak' } }).code).toBe('invalid_text');
   });
 
   it('groups and nodes of the wrong shape', () => {

@@ -24,9 +24,8 @@ export const readTag: Reader<string> = (value, path, ctx) => {
   const text = readText(value, path, ctx);
   if (text === undefined) return undefined;
   const tag = text.replace(TAG_SPACES, '').toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  if (tag === '' || TAG_SEPARATORS.test(tag) || /[\u0000-\u001f\u007f]/.test(tag)) {
-    ctx.issues.add(path, 'invalid_tag', 'a tag cannot be blank or contain commas, 、 or control characters', '标签不能为空，也不能包含逗号、顿号或控制字符');
+  if (tag === '' || TAG_SEPARATORS.test(tag)) {
+    ctx.issues.add(path, 'invalid_tag', 'a tag cannot be blank or contain commas or 、', '标签不能为空，也不能包含逗号或顿号');
     return undefined;
   }
   return tag;

@@ -80,7 +80,7 @@ export const readDate: Reader<number> = (value, path, ctx) => {
   return count(day, path, ctx);
 };
 
-/** Text of 1–200 characters, trimmed; whole numbers are accepted as text (a SKU like 10023 written unquoted in YAML). */
+/** Text of 1–200 characters without control characters (PostgreSQL text cannot hold NUL), trimmed; whole numbers are accepted as text (a SKU like 10023 written unquoted in YAML). */
 export const readText: Reader<string> = (value, path, ctx) => {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string') {
@@ -89,6 +89,11 @@ export const readText: Reader<string> = (value, path, ctx) => {
   }
   if (text.trim() === '') {
     ctx.issues.add(path, 'empty_string', 'expected text, got an empty string', '应为非空文本，实际为空字符串');
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    ctx.issues.add(path, 'invalid_text', 'text cannot contain control characters (NUL, tab, line breaks…)', '文本不能包含控制字符（NUL、制表符、换行等）');
     return undefined;
   }
   if (text.length > LIMITS.maxStringLength) {

@@ -86,6 +86,7 @@ export type IssueCode =
   | 'unknown_value'
   | 'empty_list'
   | 'empty_string'
+  | 'invalid_text'
   | 'invalid_tag'
   | 'between_not_ascending'
   | 'between_needs_two'
