@@ -16,9 +16,9 @@ export async function outboxFixture(path: string, touches: number, options: { ki
   }
   await db.run(
     `INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, recipient, body, status,
-       not_before, idempotency_key)
+       not_before, idempotency_key, episode_key)
      SELECT i, 1, 1 + (i % $3), 1, i, $4, $2, 10, '1380000' || lpad(CAST(i AS VARCHAR), 4, '0'), '【t】hello ' || i, 'queued',
-       TIMESTAMPTZ '2020-01-01 00:00:00+00', 'k-' || i
+       TIMESTAMPTZ '2020-01-01 00:00:00+00', 'k-' || i, 'e'
      FROM range(1, $1 + 1) t(i)`,
     [touches, options.kind ?? 'care', campaigns, options.channel ?? 'sms'],
   );

@@ -81,8 +81,8 @@ describe('sender', () => {
     const db = await outboxFixture(`${dir.path}/o.duckdb`, 40, { kind: 'marketing' });
     await db.run(`INSERT INTO consent_events (shop_id, customer_id, channel, status, source) SELECT 1, touch_id, 'sms', 'granted', 'test' FROM touches WHERE touch_id <> 40`);
     // Customer 7 also has a second touch from another occurrence, planned later.
-    await db.run(`INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, recipient, body, status, not_before, idempotency_key)
-                  VALUES (41, 1, 1, 2, 7, 'sms', 'marketing', 10, '13800000007', 'again', 'queued', TIMESTAMPTZ '2020-01-01 00:00:00+00', 'k-41')`);
+    await db.run(`INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, recipient, body, status, not_before, idempotency_key, episode_key)
+                  VALUES (41, 1, 1, 2, 7, 'sms', 'marketing', 10, '13800000007', 'again', 'queued', TIMESTAMPTZ '2020-01-01 00:00:00+00', 'k-41', 'e2')`);
     const sms = new RecordingChannel(async (m, call) => {
       if (call === 1) await db.fork().then(async (other) => {
         await other.run(`INSERT INTO suppressions (shop_id, channel, address, reason, source) VALUES (1, 'sms', '13800000007', 'sms_reply', 'T')`);

@@ -1,7 +1,8 @@
 /**
  * Campaigns and the outbox. A touch is one message to one customer on one channel for one occurrence of a
  * campaign, unique in the database — planning the same occurrence twice, or two planners at once, cannot
- * create a second one. Touches move queued → sending (leased by a sender) → sent | dead, or are
+ * create a second one; for event triggers the episode key (e.g. the last order day a stage was entered
+ * from) keeps a customer from being touched again for the same episode on a later day. Touches move queued → sending (leased by a sender) → sent | dead, or are
  * holdout / skipped (with the reason) / cancelled; quiet hours only move `not_before`.
  */
 import type { Migration } from './migration.ts';
@@ -64,8 +65,10 @@ export const createCampaignSchema: Migration = {
       sent_at TIMESTAMPTZ,
       cost_cents DOUBLE PRECISION,
       idempotency_key VARCHAR NOT NULL,
+      episode_key VARCHAR NOT NULL,
       created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
-      UNIQUE (campaign_id, occurrence_id, customer_id, channel)
+      UNIQUE (campaign_id, occurrence_id, customer_id, channel),
+      UNIQUE (campaign_id, customer_id, episode_key, channel)
     )`,
   ],
 };
