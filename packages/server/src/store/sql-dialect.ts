@@ -12,6 +12,8 @@ export interface SqlDialect {
   groupHash(exprs: readonly string[]): string;
   /** Aggregate: the non-null value of `expr` on the row with the largest `orderBy` in the group. */
   latestNonNull(expr: string, orderBy: string): string;
+  /** 'MM-DD' text of a DATE expression. */
+  monthDay(expr: string): string;
 }
 
 export function sqlFor(dialect: DialectName): SqlDialect {

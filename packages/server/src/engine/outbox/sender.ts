@@ -37,6 +37,11 @@ export interface SenderOptions {
   readonly signal?: AbortSignal;
   readonly now?: () => number;
   readonly onBatch?: (stats: SenderStats) => void;
+  /**
+   * SMS providers send approved templates, not free text: the rendered text goes as the `content` parameter
+   * of this template (register e.g. `【签名】${content}` with the provider). Default HUITOU_TEXT.
+   */
+  readonly smsTemplateId?: string;
 }
 
 export interface SenderStats {
@@ -122,7 +127,7 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
       subject: t.subject,
       body: t.body ?? '',
       unsubscribeUrl: null,
-      template: null,
+      template: channel.capabilities.kind === 'sms' ? { id: options.smsTemplateId ?? 'HUITOU_TEXT', params: { content: t.body ?? '' } } : null,
       metadata: { campaignId: String(t.campaignId), customerId: String(t.customerId) },
     };
     let result: SendOutcome;
