@@ -138,3 +138,25 @@ describe('refunds on lines', () => {
     db.close();
   });
 });
+
+describe('consent from customer exports', () => {
+  it('records the platform marketing flags as consent events once, and a change as a new event', async () => {
+    const { db, shopId } = await setup();
+    const customer = (accepts: boolean | null) => ({
+      line: 2, buyer: { kind: 'email' as const, value: 'a@example.com' }, contact: { ...NO_CONTACT, email: 'a@example.com' },
+      acceptsEmailMarketing: accepts, acceptsSmsMarketing: null, tags: null,
+    });
+    const fillCustomers = (accepts: boolean | null): UnitFill => async (staging) => {
+      staging.customer(0, customer(accepts));
+      return { rowsRead: 1, format: 'shopify', variants: ['shopify-customers'], encoding: 'utf-8' };
+    };
+    await runImportUnit(db, opts(shopId), fillCustomers(true));
+    await runImportUnit(db, opts(shopId), fillCustomers(true));
+    await runImportUnit(db, opts(shopId), fillCustomers(false));
+    expect(await db.all(`SELECT channel, status, source FROM consent_events ORDER BY event_id`)).toEqual([
+      { channel: 'email', status: 'granted', source: 'import' },
+      { channel: 'email', status: 'revoked', source: 'import' },
+    ]);
+    db.close();
+  });
+});

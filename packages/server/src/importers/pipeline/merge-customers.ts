@@ -27,6 +27,20 @@ export async function mergeStagedCustomers(db: Db, shopId: number, batchId: numb
        accepts_sms = coalesce(k.accepts_sms, customers.accepts_sms), tags = coalesce(k.tags, customers.tags)
      FROM m_keys k WHERE k.customer_id = customers.customer_id`,
   );
+  // The platform's marketing flags become consent events (append-only), only when they change the customer's
+  // current state on that channel, so re-importing the same customer file adds nothing.
+  for (const [channel, flag] of [['email', 'accepts_email'], ['sms', 'accepts_sms']] as const) {
+    await db.run(
+      `INSERT INTO consent_events (shop_id, customer_id, channel, status, source, wording)
+       SELECT $1, k.customer_id, $2, CASE WHEN k.${flag} THEN 'granted' ELSE 'revoked' END, 'import', $3
+       FROM m_keys k
+       WHERE k.${flag} IS NOT NULL
+         AND coalesce((SELECT e.status FROM consent_events e WHERE e.shop_id = $1 AND e.customer_id = k.customer_id AND e.channel = $2
+                       ORDER BY e.recorded_at DESC, e.event_id DESC LIMIT 1), 'none')
+             <> CASE WHEN k.${flag} THEN 'granted' ELSE 'revoked' END`,
+      [shopId, channel, `platform export: ${flag === 'accepts_email' ? 'Accepts Email Marketing' : 'Accepts SMS Marketing'}`],
+    );
+  }
   const total = await getOneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM m_keys`);
   return { customersNew, customersUpdated: total.n - customersNew };
 }
