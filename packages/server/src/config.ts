@@ -19,8 +19,39 @@ export interface Config {
   readonly lang: Lang;
   /** DuckDB memory limit, e.g. 4GB; HUITOU_MEMORY_LIMIT. */
   readonly memoryLimit: string | null;
+  /** Channels the sender uses (see channels in docs/cli.md). */
+  readonly sms: SmsConfig;
+  readonly smtp: SmtpConfig | null;
+  /** Public base URL of the inbound endpoint, for unsubscribe links (HUITOU_PUBLIC_URL). */
+  readonly publicUrl: string | null;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
   readonly trace: ((ms: number, sql: string) => void) | null;
+}
+
+export interface SmsConfig {
+  /** HUITOU_SMS_PROVIDER: aliyun (default) or tencent. */
+  readonly provider: 'aliyun' | 'tencent';
+  /** HUITOU_SMS_ENDPOINT: the provider's API, or the local simulator (`huitou sms-sim`). Null: the real host. */
+  readonly endpoint: string | null;
+  /** HUITOU_SMS_KEY_ID / HUITOU_SMS_KEY_SECRET (Aliyun AccessKey, Tencent SecretId/SecretKey); HUITOU_SMS_APP_ID (Tencent). */
+  readonly keyId: string | null;
+  readonly keySecret: string | null;
+  readonly appId: string | null;
+  /** HUITOU_SMS_SIGN: the approved signature (签名) without 【】. */
+  readonly signName: string | null;
+  /** HUITOU_SMS_TEMPLATE: the approved template that carries the text as ${content}. */
+  readonly templateId: string;
+  /** HUITOU_SMS_COST_CENTS: price of one segment (default 4.5). */
+  readonly costPerSegmentCents: number;
+}
+
+export interface SmtpConfig {
+  /** HUITOU_SMTP_HOST / HUITOU_SMTP_PORT / HUITOU_SMTP_USER / HUITOU_SMTP_PASS / HUITOU_SMTP_FROM. */
+  readonly host: string;
+  readonly port: number;
+  readonly user: string | null;
+  readonly pass: string | null;
+  readonly from: string;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +76,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     timeZone,
     lang: langEnv ?? langFromLocale(env),
     memoryLimit: env['HUITOU_MEMORY_LIMIT'] ?? null,
+    sms: parseSms(env),
+    smtp: parseSmtp(env),
+    publicUrl: env['HUITOU_PUBLIC_URL'] ?? null,
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });
 }
@@ -52,4 +86,33 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang {
   const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function parseSms(env: Readonly<Record<string, string | undefined>>): SmsConfig {
+  const provider = env['HUITOU_SMS_PROVIDER'] ?? 'aliyun';
+  if (provider !== 'aliyun' && provider !== 'tencent') throw new ConfigError(`HUITOU_SMS_PROVIDER: "${provider}" must be aliyun or tencent`);
+  const cost = Number(env['HUITOU_SMS_COST_CENTS'] ?? '4.5');
+  if (!(cost >= 0)) throw new ConfigError(`HUITOU_SMS_COST_CENTS: "${env['HUITOU_SMS_COST_CENTS']}" is not a price in cents`);
+  const endpoint = env['HUITOU_SMS_ENDPOINT'] ?? null;
+  if (endpoint !== null && !/^https?:\/\//.test(endpoint)) throw new ConfigError(`HUITOU_SMS_ENDPOINT: "${endpoint}" must be an http(s) URL`);
+  return Object.freeze({
+    provider,
+    endpoint,
+    keyId: env['HUITOU_SMS_KEY_ID'] ?? null,
+    keySecret: env['HUITOU_SMS_KEY_SECRET'] ?? null,
+    appId: env['HUITOU_SMS_APP_ID'] ?? null,
+    signName: env['HUITOU_SMS_SIGN'] ?? null,
+    templateId: env['HUITOU_SMS_TEMPLATE'] ?? 'HUITOU_TEXT',
+    costPerSegmentCents: cost,
+  });
+}
+
+function parseSmtp(env: Readonly<Record<string, string | undefined>>): SmtpConfig | null {
+  const host = env['HUITOU_SMTP_HOST'];
+  if (host === undefined) return null;
+  const port = Number(env['HUITOU_SMTP_PORT'] ?? '587');
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`HUITOU_SMTP_PORT: "${env['HUITOU_SMTP_PORT']}" is not a port`);
+  const from = env['HUITOU_SMTP_FROM'];
+  if (from === undefined) throw new ConfigError('HUITOU_SMTP_FROM: required with HUITOU_SMTP_HOST');
+  return Object.freeze({ host, port, user: env['HUITOU_SMTP_USER'] ?? null, pass: env['HUITOU_SMTP_PASS'] ?? null, from });
 }

@@ -18,6 +18,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
   model: async () => (await import('./commands/model.ts')).modelCommand,
+  campaign: async () => (await import('./commands/campaign.ts')).campaignCommand,
+  send: async () => (await import('./commands/send.ts')).sendCommand,
+  'sms-sim': async () => (await import('./commands/sms-sim.ts')).smsSimCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -23,6 +23,11 @@ function isWide(c: number): boolean {
   );
 }
 
+/** Pads to a display width (Chinese characters count as two columns). */
+export function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
 function pad(s: string, width: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;

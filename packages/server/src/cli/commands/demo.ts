@@ -12,7 +12,16 @@ import type { ImportReport } from '../../importers/pipeline/run-import.ts';
 import { deleteShopData } from '../../store/repositories/shop.repository.ts';
 import { shopSummary } from '../../store/repositories/summary.repository.ts';
 import type { ShopSummary } from '../../store/repositories/summary.repository.ts';
+import { parseDay } from '@huitou/core';
+import { defaultAnalysisOptions } from '../../analysis/analysis-options.ts';
+import { runAnalysis } from '../../analysis/run-analysis.ts';
+import { DEMO_SIGN_NAME, grantDemoConsent, loadStarterCampaigns } from '../../demo/starter-campaigns.ts';
+import { couponSecret, saveCampaign } from '../../engine/campaigns/campaign-store.ts';
+import { planCampaignDay } from '../../engine/campaigns/plan-occurrence.ts';
+import { localToInstant } from '../../importers/cells/zone-offset.ts';
+import type { Db } from '../../store/database.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
+import { displayWidth, padDisplay } from '../text-table.ts';
 import { CommandError, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { openShop, printJson, resolveLang } from '../command-helpers.ts';
@@ -67,11 +76,13 @@ export const demoCommand: Command = {
       }
       const summary = await shopSummary(db, shop.shopId);
       const mismatches = checkAgainstTruth(summary, written);
+      const campaigns = await analyseAndPlan(db, shop.shopId, endDate);
       const dbPath = options.db ?? config.dbPath;
       if (options.json) {
-        printJson(io, { shop: shop.name, db: dbPath, files: [written.orderFile, written.detailFile, written.membersFile], firstDay: written.firstDay, lastDay: written.lastDay, import: report.totals, summary, truth: written.truth, mismatches });
+        printJson(io, { shop: shop.name, db: dbPath, files: [written.orderFile, written.detailFile, written.membersFile], firstDay: written.firstDay, lastDay: written.lastDay, import: report.totals, summary, truth: written.truth, mismatches, campaigns });
       } else {
         io.stdout.write(render(lang, dbPath, written, report, summary, mismatches));
+        io.stdout.write(renderCampaigns(lang, campaigns));
       }
       return mismatches.length === 0 ? EXIT_OK : EXIT_FAILURE;
     } finally {
@@ -80,6 +91,48 @@ export const demoCommand: Command = {
     }
   },
 };
+
+interface PlannedStarter {
+  readonly key: string;
+  readonly name: string;
+  readonly queued: number;
+  readonly holdout: number;
+  readonly skipped: number;
+  readonly fires: boolean;
+}
+
+/** Analyses the demo shop as of its last day, records the demo consent and plans the starter campaigns for that day. */
+async function analyseAndPlan(db: Db, shopId: number, endDate: string): Promise<PlannedStarter[]> {
+  const day = parseDay(endDate);
+  await runAnalysis(db, shopId, 'Asia/Shanghai', defaultAnalysisOptions(day));
+  await grantDemoConsent(db, shopId);
+  const secret = await couponSecret(db);
+  const out: PlannedStarter[] = [];
+  for (const def of await loadStarterCampaigns()) {
+    const campaignId = await saveCampaign(db, shopId, def);
+    const result = await planCampaignDay(db, {
+      campaignId, definition: def, shop: { shopId, name: DEMO_SIGN_NAME, timeZone: 'Asia/Shanghai' }, day,
+      nowMs: localToInstant(day * 86_400_000 + 9 * 3_600_000, 'Asia/Shanghai'), couponSecret: secret, costPerMessageCents: { sms: 4.5 },
+    });
+    const plans = result.ok ? result.plans : [];
+    const sum = (f: (p: (typeof plans)[number]) => number) => plans.reduce((a, p) => a + f(p), 0);
+    out.push({
+      key: def.key, name: def.name.zh, fires: plans.length > 0, queued: sum((p) => p.queued), holdout: sum((p) => p.holdout),
+      skipped: sum((p) => Object.values(p.skipped).reduce((a, n) => a + n, 0)),
+    });
+  }
+  return out;
+}
+
+function renderCampaigns(lang: Lang, campaigns: readonly PlannedStarter[]): string {
+  const zh = lang === 'zh';
+  const lines = campaigns.map((c) =>
+    c.fires
+      ? `  ${padDisplay(c.name, 14)} ${zh ? '待发' : 'queued'} ${c.queued}, ${zh ? '对照组' : 'holdout'} ${c.holdout}, ${zh ? '跳过' : 'skipped'} ${c.skipped}`
+      : `  ${padDisplay(c.name, 14)} ${zh ? '今天不触发' : 'does not fire today'}`,
+  );
+  return `\n${zh ? '入门活动（已计划，未发送；huitou campaign status 查看，huitou send 发送）' : 'Starter campaigns (planned, not sent: huitou campaign status; huitou send)'}\n${lines.join('\n')}\n`;
+}
 
 /** The importer must reproduce the generator's own counts exactly. */
 function checkAgainstTruth(s: ShopSummary, w: ExportResult): string[] {
@@ -110,6 +163,7 @@ function render(lang: Lang, dbPath: string, w: ExportResult, report: ImportRepor
     [t(lang, 'importIssues'), `${int(report.totals.errors)} / ${int(report.totals.warnings)}`],
     [t(lang, 'demoCheck'), mismatches.length === 0 ? t(lang, 'demoCheckOk') : t(lang, 'demoCheckBad', mismatches.join('; '))],
   ];
-  const body = rows.map(([k, v]) => `  ${k.padEnd(16)}${v}`).join('\n');
+  const width = Math.max(...rows.map(([k]) => displayWidth(k))) + 2;
+  const body = rows.map(([k, v]) => `  ${padDisplay(k, width)}${v}`).join('\n');
   return `\n${t(lang, 'demoSummary')}\n${body}\n\n${t(lang, 'demoNext', dbPath)}\n`;
 }

@@ -12,7 +12,7 @@ import type { Command } from '../command.ts';
 import { openShop, printJson, resolveLang, resolveTimeZone } from '../command-helpers.ts';
 import { t } from '../messages.ts';
 import { SILENT_PROGRESS, terminalProgress } from '../progress.ts';
-import { safeText } from '../text-table.ts';
+import { displayWidth, padDisplay, safeText } from '../text-table.ts';
 
 const OPTIONS = {
   format: { type: 'string', description: `skip detection: ${FORMAT_NAMES.join(', ')}`, placeholder: 'NAME' },
@@ -99,8 +99,8 @@ function renderUnit(u: UnitReport, lang: Lang): string {
     [t(lang, 'importCustomersNew'), fmt(u.customersNew)],
     [t(lang, 'importIssues'), `${fmt(u.errors)} / ${fmt(u.warnings)}`],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
-  let out = rows.map(([k, v]) => `${k.padEnd(width)}${safeText(v)}`).join('\n') + '\n';
+  const width = Math.max(...rows.map(([k]) => displayWidth(k))) + 2;
+  let out = rows.map(([k, v]) => `${padDisplay(k, width)}${safeText(v)}`).join('\n') + '\n';
   if (u.status === 'committed' && u.ordersNew === 0 && u.ordersUpdated === 0 && u.ordersUnchanged > 0) {
     out += `${t(lang, 'importNothingNew')}\n`;
   }
