@@ -2,7 +2,10 @@
  * Configuration: read from the environment once at the edge, validated, frozen, and passed in.
  * Command-line flags override it per invocation.
  */
+import type { SmsConfig, SmtpConfig } from './engine/setup/channel-config.ts';
 import { isValidTimeZone } from './importers/cells/zone-offset.ts';
+
+export type { SmsConfig, SmtpConfig } from './engine/setup/channel-config.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -26,32 +29,6 @@ export interface Config {
   readonly publicUrl: string | null;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
   readonly trace: ((ms: number, sql: string) => void) | null;
-}
-
-export interface SmsConfig {
-  /** HUITOU_SMS_PROVIDER: aliyun (default) or tencent. */
-  readonly provider: 'aliyun' | 'tencent';
-  /** HUITOU_SMS_ENDPOINT: the provider's API, or the local simulator (`huitou sms-sim`). Null: the real host. */
-  readonly endpoint: string | null;
-  /** HUITOU_SMS_KEY_ID / HUITOU_SMS_KEY_SECRET (Aliyun AccessKey, Tencent SecretId/SecretKey); HUITOU_SMS_APP_ID (Tencent). */
-  readonly keyId: string | null;
-  readonly keySecret: string | null;
-  readonly appId: string | null;
-  /** HUITOU_SMS_SIGN: the approved signature (签名) without 【】. */
-  readonly signName: string | null;
-  /** HUITOU_SMS_TEMPLATE: the approved template that carries the text as ${content}. */
-  readonly templateId: string;
-  /** HUITOU_SMS_COST_CENTS: price of one segment (default 4.5). */
-  readonly costPerSegmentCents: number;
-}
-
-export interface SmtpConfig {
-  /** HUITOU_SMTP_HOST / HUITOU_SMTP_PORT / HUITOU_SMTP_USER / HUITOU_SMTP_PASS / HUITOU_SMTP_FROM. */
-  readonly host: string;
-  readonly port: number;
-  readonly user: string | null;
-  readonly pass: string | null;
-  readonly from: string;
 }
 
 export class ConfigError extends Error {

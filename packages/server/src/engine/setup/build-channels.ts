@@ -3,7 +3,7 @@
  * their protocols), email over SMTP when configured, and the task list (always available: a person follows
  * up). Missing credentials are a clear error, not a failed send per message.
  */
-import type { SmsConfig, SmtpConfig } from '../../config.ts';
+import type { SmsConfig, SmtpConfig } from './channel-config.ts';
 import type { Channel } from '../channels/channel.ts';
 import { createEmailChannel } from '../channels/email/email-channel.ts';
 import { createAliyunSmsChannel, createTencentSmsChannel } from '../channels/sms/index.ts';

@@ -87,8 +87,10 @@ describe('hostile templates', () => {
     if (!compiled.ok) return;
     const small = renderTemplate(compiled.template, { customer: { name: '王' } }, { maxMillis: 10_000 });
     expect(small.ok && small.text.length).toBe(61_681);
+    // Either cap may stop it first on a loaded machine: the output cap (10 MB) or the 200 ms time cap.
     const big = renderTemplate(compiled.template, { customer: { name: 'x'.repeat(1000) } });
-    expect(big).toMatchObject({ ok: false, error: { code: 'output_too_large' } });
+    expect(big.ok).toBe(false);
+    expect(!big.ok && ['output_too_large', 'too_slow']).toContain(!big.ok && big.error.code);
     expect(performance.now() - started).toBeLessThan(5_000);
     const tags = compileTemplate('{{a}}'.repeat(600_000), { maxSourceChars: 4_000_000 });
     expect(!tags.ok && tags.issues[0]!.code).toBe('too_many_nodes');
