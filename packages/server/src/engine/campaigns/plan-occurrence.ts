@@ -95,6 +95,8 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
     let queued = 0;
     let holdout = 0;
     let face = 0;
+    // Quiet hours are the shop's: one opening for the whole occurrence (an Intl call per customer cost ~10 s per million).
+    const quietNotBefore = nextSendableInstant(occurrence.sendAtMs, tz, quiet);
     for (const c of candidates) {
       const d = decideTouch(def, c, caps);
       const key = idempotencyKey(def.key, occurrence.key, c.customerId, d.channel);
@@ -124,7 +126,7 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
       const segments = d.channel === 'sms' ? smsSegments([...body.text].length) : 1;
       const cost = segments * (r.costPerMessageCents[d.channel] ?? 0);
       const quietApplies = def.kind === 'marketing' && (d.channel === 'sms' || d.channel === 'email');
-      const notBefore = quietApplies ? nextSendableInstant(occurrence.sendAtMs, tz, quiet) : occurrence.sendAtMs;
+      const notBefore = quietApplies ? quietNotBefore : occurrence.sendAtMs;
       rows.push([c.customerId, d.channel, variant.key, coupon?.code ?? null, d.recipient, subject?.ok === true ? subject.text : null, body.text, segments, 'queued', null, notBefore, key, c.episode, cost]);
       queued++;
       if (d.displaces) displacing.push(c.customerId);
