@@ -1,5 +1,5 @@
 /** huitou campaign … in-process: validation errors point at the mistake, plan is idempotent, status and pause work. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/paths.ts';
@@ -72,5 +72,24 @@ describe('huitou campaign', () => {
     expect((await cli(['campaign', 'pause', 'nope', '--db', db], env)).code).toBe(1);
     expect((await cli(['campaign', 'plan', '--db', db], env)).code).toBe(2);
     expect((await cli(['campaign', 'frobnicate', '--db', db], env)).code).toBe(2);
+  });
+
+  it('task-list touches wait for a person: exported once as CSV with masked phones, then marked sent', async () => {
+    // A marketing follow-up call: the care campaign above already used today's care cap for these customers.
+    const taskCampaign = GOOD.replace('key: hello', 'key: call-back').replace('kind: care', 'kind: marketing').replace('channels: [sms]', 'channels: [task]').replace(
+      'content:\n  sms:\n    - text: "【小店】{{customer.name | default:\\"亲\\"}}，谢谢惠顾！回T退订"',
+      'content:\n  task:\n    - text: "电话回访 {{customer.nick}}"',
+    );
+    writeFileSync(join(dir.path, 'task.yaml'), taskCampaign);
+    expect((await cli(['campaign', 'plan', join(dir.path, 'task.yaml'), '--db', db, '--date', '2026-06-30'], env)).code).toBe(0);
+    const out = join(dir.path, 'tasks.csv');
+    const first = json<{ tasks: number }>(await cli(['campaign', 'tasks', '--out', out, '--db', db, '--json'], env));
+    expect(first.tasks).toBe(2);
+    const text = readFileSync(out, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('138****0001');
+    expect(text).not.toContain('13800000001');
+    expect(json<{ tasks: number }>(await cli(['campaign', 'tasks', '--out', out, '--db', db, '--json'], env)).tasks).toBe(0);
+    expect((await cli(['campaign', 'tasks', '--db', db], env)).code).toBe(2);
   });
 });

@@ -5,13 +5,16 @@
  * per channel, coupon cost, sample messages and a suggested 满X减Y threshold; run plans every active
  * campaign and sends.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseDay, suggestThreshold } from '@huitou/core';
+import { exportDueTasks } from '../../engine/outbox/export-tasks.ts';
 import { couponSecret, listCampaigns, setCampaignStatus } from '../../engine/campaigns/campaign-store.ts';
 import { planCampaignDay } from '../../engine/campaigns/plan-occurrence.ts';
 import type { OccurrencePlan } from '../../engine/campaigns/plan-occurrence.ts';
 import { selectAudienceSql } from '../../engine/audience/index.ts';
 import { runSender } from '../../engine/outbox/sender.ts';
 import { buildChannels } from '../../engine/setup/build-channels.ts';
+import { unsubscribeLinks } from '../../engine/setup/unsubscribe-links.ts';
 import type { Db } from '../../store/database.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -27,9 +30,11 @@ const OPTIONS = {
   date: { type: 'string', description: 'day to plan (default today in the shop\'s time zone)', placeholder: 'DATE' },
   reason: { type: 'string', description: 'pause: why (shown in status)', placeholder: 'TEXT' },
   'no-send': { type: 'boolean', description: 'run: plan only' },
+  out: { type: 'string', description: 'tasks: write the follow-up list to FILE.csv or FILE.xlsx', placeholder: 'FILE' },
+  'full-phones': { type: 'boolean', description: 'tasks: unmasked phone numbers in the list' },
 } as const;
 
-const SUBCOMMANDS = ['validate', 'plan', 'preview', 'run', 'status', 'pause', 'resume'] as const;
+const SUBCOMMANDS = ['validate', 'plan', 'preview', 'run', 'status', 'pause', 'resume', 'tasks'] as const;
 
 export const campaignCommand: Command = {
   name: 'campaign',
@@ -54,6 +59,15 @@ export const campaignCommand: Command = {
           return await run(ctx, db, shop, day, options['no-send'], options.json, zh);
         case 'status':
           return await status(ctx, db, shop, args[0], options.json, zh);
+        case 'tasks': {
+          const out = options.out;
+          if (out === undefined || !/\.(csv|xlsx)$/i.test(out)) throw new UsageError('campaign tasks needs --out FILE.csv or FILE.xlsx');
+          const exported = await exportDueTasks(db, shop.shopId, out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv', Date.now(), options['full-phones']);
+          await writeFile(out, exported.bytes);
+          if (options.json) printJson(ctx.io, { tasks: exported.tasks, out });
+          else ctx.io.stdout.write(`${exported.tasks} ${zh ? '条回访任务' : 'follow-up tasks'} → ${out}\n`);
+          return EXIT_OK;
+        }
         default: {
           const key = args[0];
           if (key === undefined) throw new UsageError(`campaign ${sub} needs a campaign key`);
@@ -141,7 +155,7 @@ async function run(ctx: CommandContext, db: Db, shop: Shop, day: number, noSend:
   let sent = null;
   if (!noSend) {
     const { channels } = buildChannels(ctx.config.sms, ctx.config.smtp, signNameFor(ctx.config, shop));
-    sent = await runSender(db, { owner: `run-${process.pid}`, channels, timeZone: shop.timeZone, stopWhenIdle: true, smsTemplateId: ctx.config.sms.templateId });
+    sent = await runSender(db, { owner: `run-${process.pid}`, channels, timeZone: shop.timeZone, stopWhenIdle: true, smsTemplateId: ctx.config.sms.templateId, unsubscribeUrl: unsubscribeLinks(ctx.config.publicUrl, await couponSecret(db)) });
   }
   if (json) printJson(ctx.io, { shop: shop.name, day, campaigns: planned.map((p) => ({ key: p.key, plans: p.plans })), sent });
   else {

@@ -7,6 +7,7 @@ import { couponSecret } from '../../engine/campaigns/campaign-store.ts';
 import { startInboundServer } from '../../engine/optout/inbound-server.ts';
 import { runSender } from '../../engine/outbox/sender.ts';
 import { buildChannels } from '../../engine/setup/build-channels.ts';
+import { unsubscribeLinks } from '../../engine/setup/unsubscribe-links.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
 import { CommandError, EXIT_OK, UsageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -43,6 +44,7 @@ export const sendCommand: Command = {
       const stats = await runSender(db, {
         owner: `send-${process.pid}`, channels, timeZone: shop.timeZone, concurrency, stopWhenIdle: options.once, signal: stop.signal,
         smsTemplateId: config.sms.templateId,
+        unsubscribeUrl: unsubscribeLinks(config.publicUrl, await couponSecret(db)),
         onBatch: (s) => {
           if (!options.json) io.stderr.write(`\rsent ${s.sent}  retried ${s.retried}  dead ${s.dead}  skipped ${s.skipped}  deferred ${s.deferred}`);
         },

@@ -42,6 +42,8 @@ export interface SenderOptions {
    * of this template (register e.g. `【签名】${content}` with the provider). Default HUITOU_TEXT.
    */
   readonly smsTemplateId?: string;
+  /** The RFC 8058 unsubscribe URL for a marketing email to this address (email channels refuse marketing without one). */
+  readonly unsubscribeUrl?: (shopId: number, address: string) => string | null;
 }
 
 export interface SenderStats {
@@ -126,7 +128,7 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
       to: t.recipient ?? '',
       subject: t.subject,
       body: t.body ?? '',
-      unsubscribeUrl: null,
+      unsubscribeUrl: t.kind === 'marketing' && channel.capabilities.kind === 'email' ? (options.unsubscribeUrl?.(t.shopId, t.recipient ?? '') ?? null) : null,
       template: channel.capabilities.kind === 'sms' ? { id: options.smsTemplateId ?? 'HUITOU_TEXT', params: { content: t.body ?? '' } } : null,
       metadata: { campaignId: String(t.campaignId), customerId: String(t.customerId) },
     };

@@ -1,20 +1,18 @@
 /**
  * The sender's channels from configuration: SMS through Aliyun or Tencent (or the local simulator speaking
- * their protocols), email over SMTP when configured, and the task list (always available: a person follows
- * up). Missing credentials are a clear error, not a failed send per message.
+ * their protocols) and email over SMTP when configured. Task-list touches are not sent by the sender: they
+ * wait until `huitou campaign tasks` exports them for a person to follow up.
  */
 import type { SmsConfig, SmtpConfig } from './channel-config.ts';
 import type { Channel } from '../channels/channel.ts';
 import { createEmailChannel } from '../channels/email/email-channel.ts';
 import { createAliyunSmsChannel, createTencentSmsChannel } from '../channels/sms/index.ts';
-import { createTaskListChannel, MemoryTaskListStore } from '../channels/task-list/task-list-channel.ts';
 import { SIM_DEFAULT_CREDENTIALS } from '../sms-sim/index.ts';
 
 export class ChannelConfigError extends Error {}
 
 export interface BuiltChannels {
   readonly channels: Map<string, Channel>;
-  readonly tasks: MemoryTaskListStore;
 }
 
 export function buildChannels(sms: SmsConfig, smtp: SmtpConfig | null, fallbackSignName: string): BuiltChannels {
@@ -37,7 +35,5 @@ export function buildChannels(sms: SmsConfig, smtp: SmtpConfig | null, fallbackS
   if (smtp !== null) {
     channels.set('email', createEmailChannel({ host: smtp.host, port: smtp.port, from: smtp.from, ...(smtp.user === null ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }) }));
   }
-  const tasks = new MemoryTaskListStore();
-  channels.set('task', createTaskListChannel({ store: tasks }));
-  return { channels, tasks };
+  return { channels };
 }
