@@ -2,10 +2,10 @@
  * Configuration: read from the environment once at the edge, validated, frozen, and passed in.
  * Command-line flags override it per invocation.
  */
-import type { SmsConfig, SmtpConfig } from './engine/setup/channel-config.ts';
+import type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 import { isValidTimeZone } from './importers/cells/zone-offset.ts';
 
-export type { SmsConfig, SmtpConfig } from './engine/setup/channel-config.ts';
+export type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -25,6 +25,7 @@ export interface Config {
   /** Channels the sender uses (see channels in docs/cli.md). */
   readonly sms: SmsConfig;
   readonly smtp: SmtpConfig | null;
+  readonly webhook: WebhookConfig | null;
   /** Public base URL of the inbound endpoint, for unsubscribe links (HUITOU_PUBLIC_URL). */
   readonly publicUrl: string | null;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
@@ -55,6 +56,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     memoryLimit: env['HUITOU_MEMORY_LIMIT'] ?? null,
     sms: parseSms(env),
     smtp: parseSmtp(env),
+    webhook: parseWebhook(env),
     publicUrl: env['HUITOU_PUBLIC_URL'] ?? null,
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });
@@ -92,4 +94,15 @@ function parseSmtp(env: Readonly<Record<string, string | undefined>>): SmtpConfi
   const from = env['HUITOU_SMTP_FROM'];
   if (from === undefined) throw new ConfigError('HUITOU_SMTP_FROM: required with HUITOU_SMTP_HOST');
   return Object.freeze({ host, port, user: env['HUITOU_SMTP_USER'] ?? null, pass: env['HUITOU_SMTP_PASS'] ?? null, from });
+}
+
+function parseWebhook(env: Readonly<Record<string, string | undefined>>): WebhookConfig | null {
+  const url = env['HUITOU_WEBHOOK_URL'];
+  if (url === undefined) return null;
+  if (!/^https?:\/\//.test(url)) throw new ConfigError(`HUITOU_WEBHOOK_URL: "${url}" must be an http(s) URL`);
+  const preset = env['HUITOU_WEBHOOK_PRESET'] ?? 'json';
+  if (preset !== 'json' && preset !== 'wecom-text' && preset !== 'wecom-markdown') throw new ConfigError(`HUITOU_WEBHOOK_PRESET: "${preset}" must be json, wecom-text or wecom-markdown`);
+  const secret = env['HUITOU_WEBHOOK_SECRET'] ?? null;
+  if (preset === 'json' && (secret === null || secret.length < 16)) throw new ConfigError('HUITOU_WEBHOOK_SECRET: at least 16 characters are needed to sign json webhooks');
+  return Object.freeze({ url, preset, secret });
 }

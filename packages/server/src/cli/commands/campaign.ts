@@ -154,7 +154,7 @@ async function run(ctx: CommandContext, db: Db, shop: Shop, day: number, noSend:
   for (const c of campaigns) planned.push({ key: c.definition.key, ...(await planOne(ctx, db, shop, c, day, false)) });
   let sent = null;
   if (!noSend) {
-    const { channels } = buildChannels(ctx.config.sms, ctx.config.smtp, signNameFor(ctx.config, shop));
+    const { channels } = buildChannels(ctx.config.sms, ctx.config.smtp, signNameFor(ctx.config, shop), ctx.config.webhook);
     sent = await runSender(db, { owner: `run-${process.pid}`, channels, timeZone: shop.timeZone, stopWhenIdle: true, smsTemplateId: ctx.config.sms.templateId, unsubscribeUrl: unsubscribeLinks(ctx.config.publicUrl, await couponSecret(db)) });
   }
   if (json) printJson(ctx.io, { shop: shop.name, day, campaigns: planned.map((p) => ({ key: p.key, plans: p.plans })), sent });

@@ -32,7 +32,7 @@ export const sendCommand: Command = {
     const concurrency = intOption('concurrency', options.concurrency, 32, 1, 1024);
     const inboundPort = options['inbound-port'] === undefined ? null : intOption('inbound-port', options['inbound-port'], 0, 1, 65535);
     const { db, shop } = await openShop(config, options, null);
-    const { channels } = buildChannels(config.sms, config.smtp, signNameFor(config, shop));
+    const { channels } = buildChannels(config.sms, config.smtp, signNameFor(config, shop), config.webhook);
     if (!channels.has('sms')) io.stderr.write(lang === 'zh' ? '提示：未配置短信（HUITOU_SMS_ENDPOINT / HUITOU_SMS_KEY_ID），短信任务不会发送。\n' : 'note: SMS is not configured (HUITOU_SMS_ENDPOINT / HUITOU_SMS_KEY_ID); SMS touches wait.\n');
     const stop = new AbortController();
     const onSignal = () => stop.abort();

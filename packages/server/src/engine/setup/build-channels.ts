@@ -3,7 +3,8 @@
  * their protocols) and email over SMTP when configured. Task-list touches are not sent by the sender: they
  * wait until `huitou campaign tasks` exports them for a person to follow up.
  */
-import type { SmsConfig, SmtpConfig } from './channel-config.ts';
+import type { SmsConfig, SmtpConfig, WebhookConfig } from './channel-config.ts';
+import { createWebhookChannel } from '../channels/webhook/webhook-channel.ts';
 import type { Channel } from '../channels/channel.ts';
 import { createEmailChannel } from '../channels/email/email-channel.ts';
 import { createAliyunSmsChannel, createTencentSmsChannel } from '../channels/sms/index.ts';
@@ -15,7 +16,7 @@ export interface BuiltChannels {
   readonly channels: Map<string, Channel>;
 }
 
-export function buildChannels(sms: SmsConfig, smtp: SmtpConfig | null, fallbackSignName: string): BuiltChannels {
+export function buildChannels(sms: SmsConfig, smtp: SmtpConfig | null, fallbackSignName: string, webhook: WebhookConfig | null = null): BuiltChannels {
   const channels = new Map<string, Channel>();
   const signName = sms.signName ?? fallbackSignName;
   const simulator = sms.endpoint !== null && /^http:\/\/(127\.0\.0\.1|localhost)/.test(sms.endpoint);
@@ -34,6 +35,11 @@ export function buildChannels(sms: SmsConfig, smtp: SmtpConfig | null, fallbackS
   }
   if (smtp !== null) {
     channels.set('email', createEmailChannel({ host: smtp.host, port: smtp.port, from: smtp.from, ...(smtp.user === null ? {} : { auth: { user: smtp.user, pass: smtp.pass ?? '' } }) }));
+  }
+  if (webhook !== null) {
+    const inner = createWebhookChannel({ preset: webhook.preset, ...(webhook.secret === null ? {} : { secret: webhook.secret }) });
+    // Webhook touches go to the configured endpoint, whoever the customer is.
+    channels.set('webhook', { capabilities: inner.capabilities, send: (m, signal) => inner.send({ ...m, to: webhook.url }, signal) });
   }
   return { channels };
 }

@@ -24,3 +24,12 @@ export interface SmtpConfig {
   readonly pass: string | null;
   readonly from: string;
 }
+
+export interface WebhookConfig {
+  /** HUITOU_WEBHOOK_URL: where webhook touches are posted (the seller's system, a 企业微信 robot). */
+  readonly url: string;
+  /** HUITOU_WEBHOOK_PRESET: json (default, HMAC-signed), wecom-text or wecom-markdown. */
+  readonly preset: 'json' | 'wecom-text' | 'wecom-markdown';
+  /** HUITOU_WEBHOOK_SECRET: HMAC secret (at least 16 characters for json). */
+  readonly secret: string | null;
+}
