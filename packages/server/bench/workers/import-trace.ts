@@ -14,6 +14,7 @@ const t0 = performance.now();
 let firstSqlAfterFill = 0;
 const report = await importFiles(db, {
   shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: [...files], format: null, strict: false, columnMap: null,
+  ...(process.env['HUITOU_IMPORT_WORKERS'] === '0' ? { workerMinBytes: Number.POSITIVE_INFINITY } : {}),
   onProgress: () => { firstSqlAfterFill = performance.now(); },
 });
 const total = performance.now() - t0;

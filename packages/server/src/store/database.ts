@@ -2,6 +2,8 @@
  * The store's seam: the small subset of a SQL connection that huitou needs. Each dialect (DuckDB now,
  * PostgreSQL later) implements it in its own folder; callers only see this interface.
  */
+import type { PackedRows } from './packed-rows.ts';
+
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 export type DialectName = 'duckdb' | 'postgres';
@@ -18,6 +20,11 @@ export interface BulkColumn {
 /** A fast row sink into one table (DuckDB: the appender; PostgreSQL: COPY). */
 export interface BulkWriter {
   appendRow(values: readonly (string | number | boolean | null)[]): void;
+  /**
+   * Optional fast path: appends a packed batch (packed-rows.ts), the same rows appendRow would take. Callers
+   * use `appendPacked(writer, columns, rows)`, which falls back to appendRow.
+   */
+  appendPacked?(rows: PackedRows): void;
   /** Flushes and releases the writer; rows become visible to later statements of the same transaction. */
   close(): Promise<void>;
 }
@@ -41,6 +48,11 @@ export interface Db {
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. Not reentrant. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   bulkWriter(table: string, columns: readonly BulkColumn[]): Promise<BulkWriter>;
+  /**
+   * Optional: appends the rows of bulk files (bulk-file.ts, written for `columns`) to `table`, in one
+   * statement of the current transaction. Dialects without it leave it out; callers then use bulkWriter.
+   */
+  bulkLoad?(table: string, columns: readonly BulkColumn[], files: readonly string[]): Promise<void>;
   /**
    * Another connection to the same database, with its own transactions (e.g. one per sender loop). Writes
    * that conflict with another connection's open transaction fail with a conflict error (DuckDB) or wait

@@ -19,6 +19,12 @@ export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db 
       time(sql, () => db.typedColumns(sql, params, types)),
     transaction: <T>(fn: () => Promise<T>) => db.transaction(fn),
     bulkWriter: (table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> => db.bulkWriter(table, columns),
+    ...(db.bulkLoad === undefined
+      ? {}
+      : {
+          bulkLoad: (table: string, columns: readonly BulkColumn[], files: readonly string[]) =>
+            time(`bulk load ${table} from ${files.length} file(s)`, () => db.bulkLoad!(table, columns, files)),
+        }),
     fork: async () => tracedDb(await db.fork(), report),
     close: () => db.close(),
   };

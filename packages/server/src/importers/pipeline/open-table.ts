@@ -25,6 +25,8 @@ export interface RecognisedTable {
   readonly empty: boolean;
   /** Column projection handed to the reader; the pipeline sets it once the mapper is known. */
   readonly projection: RowProjection;
+  /** Stops reading and releases the file (for a table that another thread reads instead). */
+  close(): Promise<void>;
 }
 
 /** Reads the head of a table and recognises it; null when the sheet is empty. Throws ImportFileError when unknown. */
@@ -76,6 +78,9 @@ export async function recogniseTable(
     readerIssues,
     empty: buffered.length === 0,
     projection,
+    close: async () => {
+      await iterator.return?.();
+    },
   };
 }
 

@@ -4,19 +4,18 @@
  */
 import { basename } from 'node:path';
 import type { Db } from '../../store/database.ts';
-import type { FormatDefinition, FormatName, MapSink } from '../formats/format-definition.ts';
+import type { FormatDefinition, FormatName } from '../formats/format-definition.ts';
 import { findFormat } from '../formats/index.ts';
-import { collectColumnUse, projectionFor } from '../formats/shared/column-use.ts';
 import { ImportFileError } from '../import-issue.ts';
 import { openTables } from '../read/open-tables.ts';
 import type { ReadLimits, TableSource } from '../read/table-source.ts';
+import { DEFAULT_WORKER_MIN_BYTES, fillUnit } from './fill-unit.ts';
+import type { FillOptions } from './fill-unit.ts';
 import { groupUnits } from './group-units.ts';
 import type { PlannedTable, PlannedUnit } from './group-units.ts';
-import type { IssueSink } from './issue-sink.ts';
 import { recogniseTable } from './open-table.ts';
 import { runImportUnit } from './run-unit.ts';
-import type { UnitFillResult, UnitReport } from './run-unit.ts';
-import type { StagingWriter } from './staging.ts';
+import type { UnitReport } from './run-unit.ts';
 
 export interface ImportRequest {
   readonly shopId: number;
@@ -29,6 +28,20 @@ export interface ImportRequest {
   readonly columnMap: Readonly<Record<string, string>> | null;
   readonly limits?: Partial<ReadLimits>;
   readonly onProgress?: (file: string, rows: number) => void;
+  /**
+   * Delimited text tables of at least this many bytes are read and mapped in worker threads (default 5 MB);
+   * Infinity maps everything in the main thread. Same results either way.
+   */
+  readonly workerMinBytes?: number;
+}
+
+function fillOptions(request: ImportRequest): FillOptions {
+  return {
+    timeZone: request.timeZone,
+    columnMap: request.columnMap,
+    workerMinBytes: request.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES,
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+  };
 }
 
 export interface ImportTotals {
@@ -111,59 +124,8 @@ async function runUnit(db: Db, request: ImportRequest, unit: PlannedUnit): Promi
   return runImportUnit(
     db,
     { shopId: request.shopId, platform: first.format.platform, files: files.map((f) => basename(f)), strict: request.strict },
-    async (staging, issues) => fillUnit(unit, files, request, staging, issues),
+    async (staging, issues) => fillUnit(db, unit, files, fillOptions(request), staging, issues),
   );
-}
-
-async function fillUnit(
-  unit: PlannedUnit,
-  files: readonly string[],
-  request: ImportRequest,
-  staging: StagingWriter,
-  issues: IssueSink,
-): Promise<UnitFillResult> {
-  let rowsRead = 0;
-  for (const { path, table } of unit.tables) {
-    const fileIdx = files.indexOf(path);
-    const file = basename(path);
-    const { result: mapper, uses } = collectColumnUse(() =>
-      table.variant.createMapper(table.header, { file, timeZone: request.timeZone, columnMap: request.columnMap }),
-    );
-    if ('missing' in mapper) {
-      throw new ImportFileError('missing_column', `${file}: required columns are missing: ${mapper.missing.join(', ')}`, 1);
-    }
-    const sink: MapSink = {
-      order: (o) => staging.order(fileIdx, o),
-      line: (l) => staging.line(fileIdx, l),
-      customer: (c) => staging.customer(fileIdx, c),
-      contact: (c) => staging.contact(fileIdx, c),
-      issue: (i) => issues.add(i),
-    };
-    const readerIssues = table.readerIssues;
-    const drain = () => {
-      for (const i of readerIssues) issues.add(i);
-      readerIssues.length = 0;
-    };
-    drain();
-    let tableRows = 0;
-    for await (const row of table.rows) {
-      if (readerIssues.length > 0) drain();
-      mapper.map(row, sink);
-      rowsRead++;
-      // After one whole row has been mapped, the reader may skip the cells the mapper never reads.
-      if (++tableRows === 1 && table.header.length > 0) table.projection.columns = projectionFor(uses, table.header.length);
-      if ((rowsRead & 0x3fff) === 0) request.onProgress?.(file, rowsRead);
-    }
-    drain();
-    mapper.finish(sink);
-  }
-  const first = unit.tables[0]!.table;
-  return {
-    rowsRead,
-    format: first.format.name,
-    variants: unit.tables.map((t) => t.table.variant.id),
-    encoding: [...new Set(unit.tables.map((t) => t.table.source.encoding))].join(','),
-  };
 }
 
 async function recordFailure(db: Db, request: ImportRequest, path: string, error: ImportFileError): Promise<UnitReport> {

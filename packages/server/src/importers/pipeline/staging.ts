@@ -3,6 +3,8 @@
  * in SQL. Staging lives inside the import transaction, so a killed import leaves nothing behind.
  */
 import type { BulkColumn, BulkWriter, Db } from '../../store/database.ts';
+import type { PackedRows } from '../../store/packed-rows.ts';
+import { appendPacked } from '../../store/packed-rows.ts';
 import type {
   CanonicalContact,
   CanonicalCustomer,
@@ -115,6 +117,30 @@ export interface StagedCounts {
   customers: number;
 }
 
+/** The four staged tables, by the name of their count. */
+export type StagedTable = keyof StagedCounts;
+
+/** The staged tables in a fixed order. */
+export const STAGED_TABLES: readonly StagedTable[] = ['orders', 'lines', 'contacts', 'customers'];
+
+/** One value per staged table. */
+export type StagingWriters<T> = { readonly [K in StagedTable]: T };
+
+/** Columns of each staged table. */
+export const STAGED_COLUMNS: StagingWriters<readonly BulkColumn[]> = {
+  orders: STAGED_ORDER_COLUMNS,
+  lines: STAGED_LINE_COLUMNS,
+  contacts: STAGED_CONTACT_COLUMNS,
+  customers: STAGED_CUSTOMER_COLUMNS,
+};
+
+const STAGING_TABLE_OF: StagingWriters<string> = {
+  orders: 'stg_orders',
+  lines: 'stg_lines',
+  contacts: 'stg_contacts',
+  customers: 'stg_customers',
+};
+
 /** Writes canonical records into the staging tables of the current transaction. */
 export class StagingWriter {
   readonly counts: StagedCounts = { orders: 0, lines: 0, contacts: 0, customers: 0 };
@@ -128,6 +154,11 @@ export class StagingWriter {
     this.#lines = lines;
     this.#contacts = contacts;
     this.#customers = customers;
+  }
+
+  /** A writer over four given writers (orders, lines, contacts, customers), e.g. row packers in a worker. */
+  static over(writers: StagingWriters<BulkWriter>): StagingWriter {
+    return new StagingWriter(writers.orders, writers.lines, writers.contacts, writers.customers);
   }
 
   static async open(db: Db): Promise<StagingWriter> {
@@ -169,6 +200,34 @@ export class StagingWriter {
       c.acceptsEmailMarketing, c.acceptsSmsMarketing, c.tags,
     ]);
     this.counts.customers++;
+  }
+
+  /** Appends a packed batch of staged rows (made by a worker's StagingWriter over row packers). */
+  appendPacked(table: StagedTable, rows: PackedRows): void {
+    const [writer, columns] = this.#writer(table);
+    appendPacked(writer, columns, rows);
+    this.counts[table] += rows.count;
+  }
+
+  /** Appends the rows of bulk files written for `table` (store/bulk-file.ts) with Db.bulkLoad. */
+  async loadFiles(db: Db, table: StagedTable, files: readonly { readonly path: string; readonly rows: number }[]): Promise<void> {
+    if (db.bulkLoad === undefined) throw new Error(`the ${db.dialect} store cannot load bulk files`);
+    await db.bulkLoad(STAGING_TABLE_OF[table], STAGED_COLUMNS[table], files.map((f) => f.path));
+    for (const f of files) this.counts[table] += f.rows;
+  }
+
+  #writer(table: StagedTable): readonly [BulkWriter, readonly BulkColumn[]] {
+    const columns = STAGED_COLUMNS[table];
+    switch (table) {
+      case 'orders':
+        return [this.#orders, columns];
+      case 'lines':
+        return [this.#lines, columns];
+      case 'contacts':
+        return [this.#contacts, columns];
+      case 'customers':
+        return [this.#customers, columns];
+    }
   }
 
   async close(): Promise<void> {

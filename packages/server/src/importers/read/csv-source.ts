@@ -3,18 +3,10 @@ import { CsvParser } from './csv-parser.ts';
 import { decodeFile } from './decode-stream.ts';
 import { rowsFromBatches } from './row-batches.ts';
 import type { ImportIssue } from '../import-issue.ts';
-import type { ReadLimits, RowProjection, SheetRow, TableSource, TextEncodingName } from './table-source.ts';
+import type { RowProjection, SheetRow, TableSource, TextTableLocation } from './table-source.ts';
 
-export interface CsvSourceOptions {
-  readonly path: string;
-  /** Name used in messages. */
-  readonly file: string;
-  readonly encoding: TextEncodingName;
-  readonly bomLength: number;
-  readonly limits: ReadLimits;
-  /** Bytes per read; for tests of chunk boundaries. */
-  readonly chunkBytes?: number;
-}
+/** Where the CSV file is and how to read it. */
+export type CsvSourceOptions = TextTableLocation;
 
 /** Rows of a CSV file, in batches (faster to iterate than one row per await). */
 export async function* csvRowBatches(opts: CsvSourceOptions, issues: ImportIssue[], projection?: RowProjection): AsyncGenerator<SheetRow[]> {
@@ -35,6 +27,7 @@ export function csvSource(opts: CsvSourceOptions): TableSource {
     file: opts.file,
     sheet: null,
     encoding: opts.encoding,
+    text: opts,
     rows(issues: ImportIssue[], projection?: RowProjection): AsyncIterable<SheetRow> {
       return rowsFromBatches(() => csvRowBatches(opts, issues, projection));
     },

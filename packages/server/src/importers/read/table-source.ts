@@ -25,6 +25,23 @@ export interface TableSource {
    * throw ImportFileError.
    */
   rows(issues: ImportIssue[], projection?: RowProjection): AsyncIterable<SheetRow>;
+  /**
+   * For delimited text: how to open the same table again elsewhere (a worker thread reads and maps big files
+   * there). Absent for workbooks.
+   */
+  readonly text?: TextTableLocation;
+}
+
+/** Where and how a delimited text table is read (csv-source.ts makes the source again from it). */
+export interface TextTableLocation {
+  readonly path: string;
+  /** Name used in messages. */
+  readonly file: string;
+  readonly encoding: TextEncodingName;
+  readonly bomLength: number;
+  readonly limits: ReadLimits;
+  /** Bytes per read; for tests of chunk boundaries. */
+  readonly chunkBytes?: number;
 }
 
 /**

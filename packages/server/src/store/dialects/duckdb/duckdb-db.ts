@@ -2,6 +2,9 @@
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { BulkColumn, BulkWriter, Db, Row, SqlValue, TypedColumn, TypedColumnType } from '../../database.ts';
+import type { PackedRows } from '../../packed-rows.ts';
+import { bulkLoadSql } from './duckdb-bulk-load.ts';
+import { appendPackedRows } from './duckdb-packed.ts';
 import { readTypedColumns } from './duckdb-typed-columns.ts';
 
 export interface DuckDbOptions {
@@ -92,6 +95,11 @@ class DuckDb implements Db {
     return new DuckBulkWriter(appender, columns);
   }
 
+  async bulkLoad(table: string, columns: readonly BulkColumn[], files: readonly string[]): Promise<void> {
+    if (files.length === 0) return;
+    await this.#connection.run(bulkLoadSql(table, columns, files));
+  }
+
   async fork(): Promise<Db> {
     const connection = await this.#instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
@@ -141,6 +149,10 @@ class DuckBulkWriter implements BulkWriter {
       }
     }
     a.endRow();
+  }
+
+  appendPacked(rows: PackedRows): void {
+    appendPackedRows(this.#appender, this.#types, rows);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,79 @@
+/**
+ * Bulk files: rows written to a file in the store's bulk-load text format, for `Db.bulkLoad` to read into a
+ * table in one statement (DuckDB: read_csv, parallel and native; PostgreSQL: COPY … FROM). A worker thread can
+ * write one without a connection, so the thread that owns the connection only runs the load.
+ *
+ * Format: UTF-8 CSV, ',' between fields, '\n' after each row, no header; NULL is an empty unquoted field and
+ * every text value is quoted ('' is `""`, quotes doubled), so text round-trips exactly; numbers as JavaScript
+ * prints them; booleans `true`/`false`; dates (day numbers) as YYYY-MM-DD.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { BulkColumn, BulkWriter } from './database.ts';
+
+const FLUSH_CHARS = 1 << 20;
+const DAY_MS = 86_400_000;
+
+/** Appends rows (the BulkWriter contract) to a new bulk file at `path`; `close` flushes and closes it. */
+export class BulkFileWriter implements BulkWriter {
+  readonly #types: readonly BulkColumn['type'][];
+  readonly #fd: number;
+  #text = '';
+  #rows = 0;
+  #closed = false;
+
+  constructor(path: string, columns: readonly BulkColumn[]) {
+    this.#types = columns.map((c) => c.type);
+    this.#fd = openSync(path, 'w');
+  }
+
+  /** Rows appended so far. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  appendRow(values: readonly (string | number | boolean | null)[]): void {
+    const types = this.#types;
+    let line = '';
+    for (let i = 0; i < types.length; i++) {
+      if (i > 0) line += ',';
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      switch (types[i]) {
+        case 'text': {
+          const s = typeof v === 'string' ? v : String(v);
+          line += s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
+          break;
+        }
+        case 'bool':
+          line += v === true || v === 1 || v === 'true' ? 'true' : 'false';
+          break;
+        case 'date':
+          line += new Date(Number(v) * DAY_MS).toISOString().slice(0, 10);
+          break;
+        default:
+          line += typeof v === 'number' ? String(v) : String(Number(v));
+      }
+    }
+    this.#text += line + '\n';
+    this.#rows++;
+    if (this.#text.length >= FLUSH_CHARS) this.#flush();
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  /** Flushes and closes the file (idempotent). */
+  closeSync(): void {
+    if (this.#closed) return;
+    this.#flush();
+    this.#closed = true;
+    closeSync(this.#fd);
+  }
+
+  #flush(): void {
+    if (this.#text.length === 0) return;
+    writeSync(this.#fd, this.#text);
+    this.#text = '';
+  }
+}
