@@ -152,7 +152,7 @@ function render(lang: Lang, dbPath: string, w: ExportResult, report: ImportRepor
   const int = (n: number) => n.toLocaleString('en-US');
   const rows: [string, string][] = [
     [t(lang, 'demoDb'), dbPath],
-    [t(lang, 'demoFiles'), [w.orderFile, w.detailFile, w.membersFile].join('\n' + ' '.repeat(18))],
+    [t(lang, 'demoFiles'), [w.orderFile, w.detailFile, w.membersFile].join('\n')],
     [t(lang, 'demoDays'), `${w.firstDay} – ${w.lastDay}`],
     [t(lang, 'demoOrders'), int(s.orders)],
     [t(lang, 'demoValid'), int(s.validOrders)],
@@ -164,6 +164,6 @@ function render(lang: Lang, dbPath: string, w: ExportResult, report: ImportRepor
     [t(lang, 'demoCheck'), mismatches.length === 0 ? t(lang, 'demoCheckOk') : t(lang, 'demoCheckBad', mismatches.join('; '))],
   ];
   const width = Math.max(...rows.map(([k]) => displayWidth(k))) + 2;
-  const body = rows.map(([k, v]) => `  ${padDisplay(k, width)}${v}`).join('\n');
+  const body = rows.map(([k, v]) => `  ${padDisplay(k, width)}${v.split('\n').join(`\n  ${' '.repeat(width)}`)}`).join('\n');
   return `\n${t(lang, 'demoSummary')}\n${body}\n\n${t(lang, 'demoNext', dbPath)}\n`;
 }

@@ -6,7 +6,8 @@ export class RateLimiter {
   #tokens: number;
   #last: number;
 
-  constructor(perSecond: number, burst = Math.max(1, Math.ceil(perSecond / 10)), now: () => number = () => performance.now()) {
+  /** The default burst (rate/50: 1 token up to 50/s) keeps any 1-second window within rate + 2 %, jitter included. */
+  constructor(perSecond: number, burst = Math.max(1, Math.ceil(perSecond / 50)), now: () => number = () => performance.now()) {
     if (!(perSecond > 0)) throw new Error('rate must be positive');
     this.#perMs = perSecond / 1000;
     this.#burst = burst;
