@@ -7,28 +7,10 @@
 
 export const SECONDS_PER_DAY = 86_400;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
+/** Days since 1970-01-01 of a Gregorian date, and back: core's calendar arithmetic under the demo's names. */
+import { civilFromDay as civilFromDays, dayFromCivil as daysFromCivil } from '@huitou/core';
 
-/** Inverse of {@link daysFromCivil}: [year, month (1–12), day (1–31)]. */
-export function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719_468;
-  const era = Math.floor(zz / 146_097);
-  const doe = zz - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
+export { civilFromDays, daysFromCivil };
 
 /** Parse `YYYY-MM-DD` into a day index; throws on anything else. */
 export function parseDay(text: string): number {
