@@ -78,19 +78,20 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
     const heartbeat = setInterval(() => {
       void renewLeases(db, options.owner, leased.map((t) => t.touchId), now() + leaseMs).catch(() => undefined);
     }, Math.max(200, leaseMs / 3));
+    const recorder = new OutcomeRecorder(db, options.owner, concurrency);
     try {
-      const outcomes = await processBatch(leased);
-      await recordOutcomes(db, options.owner, outcomes);
+      await processBatch(leased, recorder);
+      await recorder.close();
     } finally {
       clearInterval(heartbeat);
+      recorder.stop();
     }
     await pauseUnhealthy();
     options.onBatch?.(stats);
   }
   return stats;
 
-  async function processBatch(leased: readonly LeasedTouch[]): Promise<TouchOutcome[]> {
-    const outcomes: TouchOutcome[] = [];
+  async function processBatch(leased: readonly LeasedTouch[], outcomes: OutcomeRecorder): Promise<void> {
     const blocked = await findBlocked(db, leased);
     const toSend: LeasedTouch[] = [];
     for (const t of leased) {
@@ -115,7 +116,6 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, worker));
-    return outcomes;
   }
 
   async function sendOne(t: LeasedTouch): Promise<TouchOutcome> {
@@ -166,6 +166,64 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
         health.delete(campaignId);
       }
     }
+  }
+}
+
+/**
+ * Records outcomes as they arrive — whenever `threshold` are pending and at least every 100 ms — instead of
+ * once per batch: a sender killed mid-batch then re-sends only what was in flight or not yet recorded (the
+ * outcomes of about one flush's duration), not the whole batch. One flush runs at a time on the sender's
+ * connection and takes everything pending when it starts, so a slow database coalesces writes instead of
+ * queueing them.
+ */
+class OutcomeRecorder {
+  readonly #db: Db;
+  readonly #owner: string;
+  readonly #threshold: number;
+  readonly #timer: ReturnType<typeof setInterval>;
+  #pending: TouchOutcome[] = [];
+  /** The flush in progress, if any: at most one at a time, and it takes everything pending when it starts. */
+  #running: Promise<void> | null = null;
+  #failure: unknown = null;
+
+  constructor(db: Db, owner: string, threshold: number) {
+    this.#db = db;
+    this.#owner = owner;
+    this.#threshold = Math.max(1, threshold);
+    this.#timer = setInterval(() => this.#flush(), 100);
+  }
+
+  push(outcome: TouchOutcome): void {
+    this.#pending.push(outcome);
+    if (this.#pending.length >= this.#threshold) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#running !== null || this.#pending.length === 0 || this.#failure !== null) return;
+    this.#running = (async () => {
+      while (this.#pending.length > 0 && this.#failure === null) {
+        const batch = this.#pending;
+        this.#pending = [];
+        try {
+          await recordOutcomes(this.#db, this.#owner, batch);
+        } catch (error) {
+          this.#failure = error;
+        }
+      }
+      this.#running = null;
+    })();
+  }
+
+  /** Flushes what is left and waits for every write; throws if any write failed. */
+  async close(): Promise<void> {
+    this.stop();
+    this.#flush();
+    while (this.#running !== null) await this.#running;
+    if (this.#failure !== null) throw this.#failure;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
   }
 }
 
