@@ -17,12 +17,15 @@ const DAY_MS = 86_400_000;
 export class BulkFileWriter implements BulkWriter {
   readonly #types: readonly BulkColumn['type'][];
   readonly #fd: number;
-  #text = '';
+  readonly #fields: string[];
+  #lines: string[] = [];
+  #chars = 0;
   #rows = 0;
   #closed = false;
 
   constructor(path: string, columns: readonly BulkColumn[]) {
     this.#types = columns.map((c) => c.type);
+    this.#fields = columns.map(() => '');
     this.#fd = openSync(path, 'w');
   }
 
@@ -33,30 +36,16 @@ export class BulkFileWriter implements BulkWriter {
 
   appendRow(values: readonly (string | number | boolean | null)[]): void {
     const types = this.#types;
-    let line = '';
+    const fields = this.#fields;
     for (let i = 0; i < types.length; i++) {
-      if (i > 0) line += ',';
       const v = values[i];
-      if (v === null || v === undefined) continue;
-      switch (types[i]) {
-        case 'text': {
-          const s = typeof v === 'string' ? v : String(v);
-          line += s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
-          break;
-        }
-        case 'bool':
-          line += v === true || v === 1 || v === 'true' ? 'true' : 'false';
-          break;
-        case 'date':
-          line += new Date(Number(v) * DAY_MS).toISOString().slice(0, 10);
-          break;
-        default:
-          line += typeof v === 'number' ? String(v) : String(Number(v));
-      }
+      fields[i] = v === null || v === undefined ? '' : field(types[i]!, v);
     }
-    this.#text += line + '\n';
+    const line = fields.join(',');
+    this.#lines.push(line);
+    this.#chars += line.length;
     this.#rows++;
-    if (this.#text.length >= FLUSH_CHARS) this.#flush();
+    if (this.#chars >= FLUSH_CHARS) this.#flush();
   }
 
   async close(): Promise<void> {
@@ -72,8 +61,25 @@ export class BulkFileWriter implements BulkWriter {
   }
 
   #flush(): void {
-    if (this.#text.length === 0) return;
-    writeSync(this.#fd, this.#text);
-    this.#text = '';
+    if (this.#lines.length === 0) return;
+    this.#lines.push('');
+    writeSync(this.#fd, this.#lines.join('\n'));
+    this.#lines = [];
+    this.#chars = 0;
+  }
+}
+
+function field(type: BulkColumn['type'], v: string | number | boolean): string {
+  switch (type) {
+    case 'text': {
+      const s = typeof v === 'string' ? v : String(v);
+      return s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
+    }
+    case 'bool':
+      return v === true || v === 1 || v === 'true' ? 'true' : 'false';
+    case 'date':
+      return new Date(Number(v) * DAY_MS).toISOString().slice(0, 10);
+    default:
+      return typeof v === 'number' ? String(v) : String(Number(v));
   }
 }
