@@ -71,6 +71,16 @@ export async function renewLeases(db: Db, owner: string, touchIds: readonly numb
   );
 }
 
+/** Hands leased touches that were never tried back to the queue (the lease did not count as an attempt). */
+export async function releaseLeases(db: Db, owner: string, touchIds: readonly number[]): Promise<void> {
+  if (touchIds.length === 0) return;
+  await db.run(
+    `UPDATE touches SET status = 'queued', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+     WHERE lease_owner = $1 AND status = 'sending' AND touch_id IN (${touchIds.map((_, i) => `$${i + 2}`).join(', ')})`,
+    [owner, ...touchIds],
+  );
+}
+
 /**
  * Among leased touches, those that must not go out any more: the address was suppressed (an SMS 退订 or
  * an unsubscribe), or — for marketing — the customer's latest consent on that channel is not `granted`.

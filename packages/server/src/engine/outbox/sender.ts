@@ -11,7 +11,7 @@ import type { Channel, OutboundMessage, SendOutcome } from '../channels/channel.
 import type { Db } from '../../store/database.ts';
 import { DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
 import type { BackoffPolicy } from './backoff.ts';
-import { findBlocked, leaseTouches, renewLeases } from './lease-touches.ts';
+import { findBlocked, leaseTouches, releaseLeases, renewLeases } from './lease-touches.ts';
 import type { LeasedTouch } from './lease-touches.ts';
 import { DEFAULT_QUIET_HOURS, nextSendableInstant } from './quiet-hours.ts';
 import type { QuietHours } from './quiet-hours.ts';
@@ -68,30 +68,58 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
   const stats: SenderStats = { sent: 0, retried: 0, dead: 0, skipped: 0, deferred: 0, paused: [] };
   const channelNames = [...options.channels.keys()];
 
-  while (options.signal?.aborted !== true) {
-    const leased = await leaseWithRetry(db, { owner: options.owner, limit: batchSize, leaseMs, nowMs: now(), channels: channelNames });
-    if (leased.length === 0) {
-      if (options.stopWhenIdle === true) break;
-      await sleep(options.pollMs ?? 1000, options.signal);
-      continue;
+  // Leasing runs on its own connection so that the next batch is leased while the current one is in flight.
+  const leaseDb = await db.fork();
+  const lease = () => leaseWithRetry(leaseDb, { owner: options.owner, limit: batchSize, leaseMs, nowMs: now(), channels: channelNames });
+  let prefetched: Promise<LeasedTouch[]> | null = null;
+  let held: readonly LeasedTouch[] = [];
+  try {
+    while (options.signal?.aborted !== true) {
+      const leased = await (prefetched ?? lease());
+      prefetched = null;
+      if (leased.length === 0) {
+        if (options.stopWhenIdle === true) break;
+        await sleep(options.pollMs ?? 1000, options.signal);
+        continue;
+      }
+      held = leased;
+      prefetched = lease().then((next) => {
+        held = [...held, ...next];
+        return next;
+      });
+      // One heartbeat keeps every lease this sender holds (the batch in flight and the one waiting) alive.
+      const heartbeat = setInterval(() => {
+        void renewLeases(db, options.owner, held.map((t) => t.touchId), now() + leaseMs).catch(() => undefined);
+      }, Math.max(200, leaseMs / 3));
+      const recorder = new OutcomeRecorder(db, options.owner, concurrency);
+      try {
+        await processBatch(leased, recorder);
+        await recorder.close();
+      } finally {
+        clearInterval(heartbeat);
+        recorder.stop();
+      }
+      const done = new Set(leased.map((t) => t.touchId));
+      held = held.filter((t) => !done.has(t.touchId));
+      await pauseUnhealthy();
+      options.onBatch?.(stats);
     }
-    const heartbeat = setInterval(() => {
-      void renewLeases(db, options.owner, leased.map((t) => t.touchId), now() + leaseMs).catch(() => undefined);
-    }, Math.max(200, leaseMs / 3));
-    const recorder = new OutcomeRecorder(db, options.owner, concurrency);
-    try {
-      await processBatch(leased, recorder);
-      await recorder.close();
-    } finally {
-      clearInterval(heartbeat);
-      recorder.stop();
-    }
-    await pauseUnhealthy();
-    options.onBatch?.(stats);
+  } finally {
+    // A batch leased ahead but never started goes back to the queue at once (no wait for its lease to expire).
+    const left = prefetched === null ? [] : await prefetched.catch(() => []);
+    await releaseLeases(db, options.owner, left.map((t) => t.touchId)).catch(() => undefined);
+    leaseDb.close();
   }
   return stats;
 
-  async function processBatch(leased: readonly LeasedTouch[], outcomes: OutcomeRecorder): Promise<void> {
+  async function processBatch(all: readonly LeasedTouch[], outcomes: OutcomeRecorder): Promise<void> {
+    // A campaign paused since this batch was leased (by hand, or by the error-rate check): its touches go back.
+    const ids = [...new Set(all.map((t) => t.campaignId))];
+    const paused = new Set(
+      (await db.all<{ id: number }>(`SELECT campaign_id AS id FROM campaigns WHERE status <> 'active' AND campaign_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids)).map((r) => Number(r.id)),
+    );
+    const leased = all.filter((t) => !paused.has(t.campaignId));
+    await releaseLeases(db, options.owner, all.filter((t) => paused.has(t.campaignId)).map((t) => t.touchId));
     const blocked = await findBlocked(db, leased);
     const toSend: LeasedTouch[] = [];
     for (const t of leased) {
