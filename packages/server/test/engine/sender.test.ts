@@ -76,6 +76,21 @@ describe('sender', () => {
     dir.remove();
   });
 
+  it('quiet hours follow the recipient: noon in Shanghai goes out, 23:00 in New York waits for 08:00 there', async () => {
+    const dir = tempDir();
+    const db = await outboxFixture(`${dir.path}/z.duckdb`, 2, { kind: 'marketing' });
+    await db.run(`INSERT INTO consent_events (shop_id, customer_id, channel, status, source) SELECT 1, touch_id, 'sms', 'granted', 'test' FROM touches`);
+    await db.run(`UPDATE touches SET time_zone = CASE touch_id WHEN 1 THEN 'Asia/Shanghai' ELSE 'America/New_York' END`);
+    const sms = new RecordingChannel();
+    const stats = await runSender(db, { owner: 'a', channels: new Map([['sms', sms]]), timeZone: 'Asia/Shanghai', stopWhenIdle: true, now: () => NOON_SHANGHAI });
+    expect(stats).toMatchObject({ sent: 1, deferred: 1 });
+    expect(sms.calls.map((c) => c.to)).toEqual(['13800000001']);
+    // 2026-11-22 04:00 UTC is 23:00 on the 21st in New York (EST, UTC−5): next opening 08:00 EST = 13:00 UTC.
+    expect(await db.all(`SELECT extract(epoch FROM not_before) * 1000 AS nb FROM touches WHERE touch_id = 2`)).toEqual([{ nb: Date.UTC(2026, 10, 22, 13, 0) }]);
+    db.close();
+    dir.remove();
+  });
+
   it('an opt-out arriving mid-campaign stops the rest for that customer; marketing without consent is refused', async () => {
     const dir = tempDir();
     const db = await outboxFixture(`${dir.path}/o.duckdb`, 40, { kind: 'marketing' });

@@ -15,6 +15,8 @@ export interface Candidate {
   readonly phone: string | null;
   readonly email: string | null;
   readonly tier: string | null;
+  /** The customer's own IANA zone when known (quiet hours follow the recipient), else null. */
+  readonly timeZone: string | null;
   readonly episode: string;
   readonly consentSms: string | null;
   readonly consentEmail: string | null;
@@ -73,7 +75,7 @@ export async function findCandidates(db: Db, q: CandidateQuery): Promise<Candida
         WHERE d.shop_id = c.shop_id AND d.customer_id = c.customer_id ORDER BY d.due_on LIMIT 1)`
     : 'NULL';
   const rows = await db.all(
-    `SELECT c.customer_id, c.name, c.nick, c.phone, c.email, a.tier, ${episode} AS episode,
+    `SELECT c.customer_id, c.name, c.nick, c.phone, c.email, a.tier, c.time_zone, ${episode} AS episode,
        ${latestConsent('sms')} AS consent_sms, ${latestConsent('email')} AS consent_email,
        EXISTS (SELECT 1 FROM suppressions s WHERE s.shop_id = c.shop_id AND s.channel = 'sms' AND s.address = c.phone) AS sup_sms,
        EXISTS (SELECT 1 FROM suppressions s WHERE s.shop_id = c.shop_id AND s.channel = 'email' AND s.address = c.email) AS sup_email,
@@ -105,6 +107,7 @@ export async function findCandidates(db: Db, q: CandidateQuery): Promise<Candida
       phone: str(r['phone']),
       email: str(r['email']),
       tier: str(r['tier']),
+      timeZone: str(r['time_zone']),
       episode: String(r['episode'] ?? q.occurrence.key),
       consentSms: str(r['consent_sms']),
       consentEmail: str(r['consent_email']),

@@ -70,6 +70,7 @@ const TOUCH_STAGE_COLUMNS = [
   { name: 'idempotency_key', type: 'text' },
   { name: 'episode_key', type: 'text' },
   { name: 'cost_cents', type: 'double' },
+  { name: 'time_zone', type: 'text' },
 ] as const;
 
 export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResult> {
@@ -96,14 +97,23 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
     let holdout = 0;
     let face = 0;
     // Quiet hours are the shop's: one opening for the whole occurrence (an Intl call per customer cost ~10 s per million).
-    const quietNotBefore = nextSendableInstant(occurrence.sendAtMs, tz, quiet);
+    // Quiet hours follow the recipient: their own zone when known, else the shop's; one Intl call per zone.
+    const openings = new Map<string, number>();
+    const quietNotBefore = (zone: string) => {
+      let at = openings.get(zone);
+      if (at === undefined) {
+        at = nextSendableInstant(occurrence.sendAtMs, zone, quiet);
+        openings.set(zone, at);
+      }
+      return at;
+    };
     for (const c of candidates) {
       const d = decideTouch(def, c, caps);
       const key = idempotencyKey(def.key, occurrence.key, c.customerId, d.channel);
       if (d.status !== 'queued') {
         if (d.status === 'holdout') holdout++;
         else skipped[d.reason] = (skipped[d.reason] ?? 0) + 1;
-        rows.push([c.customerId, d.channel, null, null, null, null, null, 0, d.status, d.status === 'skipped' ? d.reason : null, occurrence.sendAtMs, key, c.episode, null]);
+        rows.push([c.customerId, d.channel, null, null, null, null, null, 0, d.status, d.status === 'skipped' ? d.reason : null, occurrence.sendAtMs, key, c.episode, null, c.timeZone]);
         continue;
       }
       const variant: ContentVariant | undefined = def.content[d.channel]?.[d.variant];
@@ -120,14 +130,15 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
       const subject = variant.subject === null ? null : renderTemplate(variant.subject, data, { mode: 'text', timeZone: tz });
       if (!body.ok || (subject !== null && !subject.ok)) {
         skipped['render_failed'] = (skipped['render_failed'] ?? 0) + 1;
-        rows.push([c.customerId, d.channel, variant.key, null, null, null, null, 0, 'skipped', 'render_failed', occurrence.sendAtMs, key, c.episode, null]);
+        rows.push([c.customerId, d.channel, variant.key, null, null, null, null, 0, 'skipped', 'render_failed', occurrence.sendAtMs, key, c.episode, null, c.timeZone]);
         continue;
       }
       const segments = d.channel === 'sms' ? smsSegments([...body.text].length) : 1;
       const cost = segments * (r.costPerMessageCents[d.channel] ?? 0);
       const quietApplies = def.kind === 'marketing' && (d.channel === 'sms' || d.channel === 'email');
-      const notBefore = quietApplies ? quietNotBefore : occurrence.sendAtMs;
-      rows.push([c.customerId, d.channel, variant.key, coupon?.code ?? null, d.recipient, subject?.ok === true ? subject.text : null, body.text, segments, 'queued', null, notBefore, key, c.episode, cost]);
+      const zone = c.timeZone ?? tz;
+      const notBefore = quietApplies ? quietNotBefore(zone) : occurrence.sendAtMs;
+      rows.push([c.customerId, d.channel, variant.key, coupon?.code ?? null, d.recipient, subject?.ok === true ? subject.text : null, body.text, segments, 'queued', null, notBefore, key, c.episode, cost, c.timeZone]);
       queued++;
       if (d.displaces) displacing.push(c.customerId);
       const ch = (byChannel[d.channel] ??= { messages: 0, segments: 0, costCents: 0 });
@@ -183,9 +194,9 @@ async function writeOccurrence(
     }
     await db.run(
       `INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, variant, offer_code,
-         recipient, subject, body, segments, status, skip_reason, not_before, idempotency_key, episode_key, cost_cents)
+         recipient, subject, body, segments, status, skip_reason, not_before, idempotency_key, episode_key, cost_cents, time_zone)
        SELECT nextval('touch_id_seq'), $1, $2, $3, CAST(customer_id AS BIGINT), channel, $4, $5, variant, offer_code, recipient, subject,
-         body, segments, status, skip_reason, to_timestamp(not_before_ms / 1000.0), idempotency_key, episode_key, NULL
+         body, segments, status, skip_reason, to_timestamp(not_before_ms / 1000.0), idempotency_key, episode_key, NULL, time_zone
        FROM p_touches
        ON CONFLICT DO NOTHING`,
       [r.shop.shopId, r.campaignId, id, r.definition.kind, r.definition.priority],

@@ -20,6 +20,8 @@ export interface LeasedTouch {
   readonly idempotencyKey: string;
   readonly attempts: number;
   readonly segments: number;
+  /** The recipient's zone when known (quiet hours follow it), else null: the sender's default zone. */
+  readonly timeZone: string | null;
 }
 
 export interface LeaseRequest {
@@ -42,7 +44,7 @@ export async function leaseTouches(db: Db, r: LeaseRequest): Promise<LeasedTouch
            OR (t.status = 'sending' AND t.lease_until < to_timestamp($3 / 1000.0)))
        ORDER BY t.priority DESC, t.not_before, t.touch_id
        LIMIT $4)
-     RETURNING touch_id, shop_id, campaign_id, customer_id, channel, kind, recipient, subject, body, idempotency_key, attempts, segments`,
+     RETURNING touch_id, shop_id, campaign_id, customer_id, channel, kind, recipient, subject, body, idempotency_key, attempts, segments, time_zone`,
     [r.owner, r.nowMs + r.leaseMs, r.nowMs, Math.floor(r.limit), ...r.channels],
   );
   return rows.map((row) => ({
@@ -58,6 +60,7 @@ export async function leaseTouches(db: Db, r: LeaseRequest): Promise<LeasedTouch
     idempotencyKey: String(row['idempotency_key']),
     attempts: Number(row['attempts']),
     segments: Number(row['segments']),
+    timeZone: row['time_zone'] === null || row['time_zone'] === undefined ? null : String(row['time_zone']),
   }));
 }
 

@@ -131,8 +131,8 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
       } else if (t.attempts > backoff.maxAttempts) {
         outcomes.push({ touchId: t.touchId, status: 'dead', error: `gave up after ${t.attempts - 1} attempts` });
         stats.dead++;
-      } else if (t.kind === 'marketing' && channel?.capabilities.quietHours === true && nextSendableInstant(now(), options.timeZone, quiet) > now()) {
-        outcomes.push({ touchId: t.touchId, status: 'queued', notBeforeMs: nextSendableInstant(now(), options.timeZone, quiet), error: null, refundAttempt: true });
+      } else if (t.kind === 'marketing' && channel?.capabilities.quietHours === true && nextSendableInstant(now(), t.timeZone ?? options.timeZone, quiet) > now()) {
+        outcomes.push({ touchId: t.touchId, status: 'queued', notBeforeMs: nextSendableInstant(now(), t.timeZone ?? options.timeZone, quiet), error: null, refundAttempt: true });
         stats.deferred++;
       } else toSend.push(t);
     }

@@ -33,6 +33,7 @@ export const createImportSchema: Migration = {
       accepts_email BOOLEAN,
       accepts_sms BOOLEAN,
       tags VARCHAR,
+      time_zone VARCHAR,
       created_batch BIGINT NOT NULL,
       updated_batch BIGINT NOT NULL
     )`,

@@ -66,6 +66,7 @@ export const createCampaignSchema: Migration = {
       cost_cents DOUBLE PRECISION,
       idempotency_key VARCHAR NOT NULL,
       episode_key VARCHAR NOT NULL,
+      time_zone VARCHAR,
       created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
       UNIQUE (campaign_id, occurrence_id, customer_id, channel),
       UNIQUE (campaign_id, customer_id, episode_key, channel)
