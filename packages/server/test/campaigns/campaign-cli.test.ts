@@ -93,3 +93,26 @@ describe('huitou campaign', () => {
     expect((await cli(['campaign', 'tasks', '--db', db], env)).code).toBe(2);
   });
 });
+
+describe('membership anniversary trigger', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('reaches customers whose first order was on this day at least a year ago', async () => {
+    const db = join(dir.path, 'a.duckdb');
+    writeFileSync(join(dir.path, 'o.csv'), [
+      'order_id,customer_id,order_time,amount,phone',
+      'A1,c1,2024-06-30 10:00:00,10,13800000001', // two years ago today
+      'A2,c2,2025-06-30 10:00:00,10,13800000002', // one year ago today
+      'A3,c3,2026-06-30 09:00:00,10,13800000003', // today: not an anniversary
+      'A4,c4,2025-07-01 10:00:00,10,13800000004', // tomorrow
+    ].join('\n'));
+    expect((await cli(['import', join(dir.path, 'o.csv'), '--db', db])).code).toBe(0);
+    expect((await cli(['analyze', '--db', db, '--as-of', '2026-06-30'])).code).toBe(0);
+    writeFileSync(join(dir.path, 'anniv.yaml'), GOOD.replace('key: hello', 'key: anniv').replace(/trigger: .*\n/, 'trigger: { kind: anniversary, daysBefore: 0 }\n'));
+    const plan = json<{ campaigns: { plans: { audience: number; occurrenceKey: string }[] }[] }>(
+      await cli(['campaign', 'preview', join(dir.path, 'anniv.yaml'), '--db', db, '--date', '2026-06-30', '--json'], { HUITOU_SMS_SIGN: '小店' }),
+    );
+    expect(plan.campaigns[0]!.plans[0]).toMatchObject({ occurrenceKey: 'anniversary:2026-06-30', audience: 2 });
+  });
+});

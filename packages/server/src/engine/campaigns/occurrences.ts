@@ -90,9 +90,19 @@ export function occurrencesOn(trigger: TriggerSpec, day: number, timeZone: strin
           `EXISTS (SELECT 1 FROM customer_tier_history h WHERE h.shop_id = c.shop_id AND h.customer_id = c.customer_id
              AND h.direction = 'up' AND h.changed_on = CAST(${bind(date)} AS DATE)${trigger.minTierCode === undefined ? '' : ` AND h.to_tier = ${bind(trigger.minTierCode)}`})`,
       });
-    case 'anniversary':
+    case 'anniversary': {
+      // Membership starts with the first valid order; the anniversary is that month-day, at least minYears on.
+      const target = formatDay(day + trigger.daysBefore);
+      const [yyyy, mm, dd] = target.split('-');
+      const leapFallback = mm === '02' && dd === '28' && !isLeap(Number(yyyy));
+      return one(`anniversary:${target}`, {
+        filter: (bind) =>
+          `((${sql.monthDay('a.first_order')} = ${bind(`${mm}-${dd}`)}${leapFallback ? ` OR ${sql.monthDay('a.first_order')} = '02-29'` : ''})
+            AND a.first_order <= CAST(${bind(`${Number(yyyy) - (trigger.minYears ?? 1)}-${mm}-${dd}`)} AS DATE))`,
+      });
+    }
     case 'shop_date':
-      return { ok: false, message: `trigger ${trigger.kind} is not supported by the planner yet` };
+      return { ok: false, message: `trigger shop_date is not supported by the planner; for a yearly shop date use a recurring trigger, e.g. cron "0 10 8 3 *" for every 8 March at 10:00` };
   }
 }
 
