@@ -34,6 +34,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      era: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -51,7 +52,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 interface Fields {
+  /** Intl's year of the era (1 BC is year 1 with a BC era); see `bc`. */
   year: number;
+  bc: boolean;
   month: number;
   day: number;
   hour: number;
@@ -60,9 +63,10 @@ interface Fields {
 }
 
 function fieldsAt(ms: number, timeZone: string): Fields {
-  const out: Fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  const out: Fields = { year: 0, bc: false, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timeZone).formatToParts(ms)) {
-    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
+    if (p.type === 'era') out.bc = p.value.startsWith('B');
+    else if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
       out[p.type] = Number(p.value);
     }
   }
@@ -73,7 +77,7 @@ function fieldsAt(ms: number, timeZone: string): Fields {
 export function offsetAt(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
   const f = fieldsAt(whole, timeZone);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
+  return Date.UTC(f.bc ? 1 - f.year : f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
 }
 
 /** Wall time (to the minute) of instant `ms` in `timeZone`. */

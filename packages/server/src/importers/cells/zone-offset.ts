@@ -10,68 +10,19 @@
  * so the offset is the same for a whole local hour.
  */
 
+import { isValidTimeZone, offsetAt } from '@huitou/core';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MAX_CACHE = 200_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const caches = new Map<string, { readonly days: Map<number, number>; readonly hours: Map<number, number> }>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Offset of `zone` from UTC at instant `utcMs`, in ms (positive east of Greenwich). */
-export function zoneOffsetAt(utcMs: number, zone: string): number {
-  const parts = formatter(zone).formatToParts(new Date(utcMs));
-  let y = 0;
-  let mo = 0;
-  let d = 0;
-  let h = 0;
-  let mi = 0;
-  let s = 0;
-  let bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value); break;
-      case 'minute': mi = Number(p.value); break;
-      case 'second': s = Number(p.value); break;
-      case 'era': bc = p.value.startsWith('B'); break;
-      default: break;
-    }
-  }
-  const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
-  const floored = utcMs - (((utcMs % 1000) + 1000) % 1000);
-  return wall - floored;
-}
+/** Offset of `zone` from UTC at instant `utcMs`, in ms (positive east of Greenwich): core's offsetAt. */
+export const zoneOffsetAt: (utcMs: number, zone: string) => number = offsetAt;
 
 /** True when `zone` is an IANA zone name Intl knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 /** Marks a local day with a transition in it: its hours are resolved one by one. */
 const MIXED_DAY = Number.NaN;
