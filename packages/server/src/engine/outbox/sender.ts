@@ -15,6 +15,7 @@ import { findBlocked, leaseTouches, releaseLeases, renewLeases } from './lease-t
 import type { LeasedTouch } from './lease-touches.ts';
 import { DEFAULT_QUIET_HOURS, nextSendableInstant } from './quiet-hours.ts';
 import type { QuietHours } from './quiet-hours.ts';
+import { OneAtATime } from './one-at-a-time.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { recordOutcomes } from './record-outcomes.ts';
 import type { TouchOutcome } from './record-outcomes.ts';
@@ -70,6 +71,9 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
 
   // Leasing runs on its own connection so that the next batch is leased while the current one is in flight.
   const leaseDb = await db.fork();
+  // While a batch is in flight the heartbeat, the batch's checks and the outcome flushes share `db`; they take
+  // turns, since a statement run beside another on one connection can break its pending result or appender.
+  const onDb = new OneAtATime();
   const lease = () => leaseWithRetry(leaseDb, { owner: options.owner, limit: batchSize, leaseMs, nowMs: now(), channels: channelNames });
   let prefetched: Promise<LeasedTouch[]> | null = null;
   let held: readonly LeasedTouch[] = [];
@@ -89,15 +93,16 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
       });
       // One heartbeat keeps every lease this sender holds (the batch in flight and the one waiting) alive.
       const heartbeat = setInterval(() => {
-        void renewLeases(db, options.owner, held.map((t) => t.touchId), now() + leaseMs).catch(() => undefined);
+        void onDb.run(() => renewLeases(db, options.owner, held.map((t) => t.touchId), now() + leaseMs)).catch(() => undefined);
       }, Math.max(200, leaseMs / 3));
-      const recorder = new OutcomeRecorder(db, options.owner, concurrency);
+      const recorder = new OutcomeRecorder(db, options.owner, concurrency, onDb);
       try {
         await processBatch(leased, recorder);
         await recorder.close();
       } finally {
         clearInterval(heartbeat);
         recorder.stop();
+        await onDb.idle();
       }
       const done = new Set(leased.map((t) => t.touchId));
       held = held.filter((t) => !done.has(t.touchId));
@@ -115,12 +120,14 @@ export async function runSender(db: Db, options: SenderOptions): Promise<SenderS
   async function processBatch(all: readonly LeasedTouch[], outcomes: OutcomeRecorder): Promise<void> {
     // A campaign paused since this batch was leased (by hand, or by the error-rate check): its touches go back.
     const ids = [...new Set(all.map((t) => t.campaignId))];
-    const paused = new Set(
-      (await db.all<{ id: number }>(`SELECT campaign_id AS id FROM campaigns WHERE status <> 'active' AND campaign_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids)).map((r) => Number(r.id)),
-    );
-    const leased = all.filter((t) => !paused.has(t.campaignId));
-    await releaseLeases(db, options.owner, all.filter((t) => paused.has(t.campaignId)).map((t) => t.touchId));
-    const blocked = await findBlocked(db, leased);
+    const { leased, blocked } = await onDb.run(async () => {
+      const paused = new Set(
+        (await db.all<{ id: number }>(`SELECT campaign_id AS id FROM campaigns WHERE status <> 'active' AND campaign_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids)).map((r) => Number(r.id)),
+      );
+      const active = all.filter((t) => !paused.has(t.campaignId));
+      await releaseLeases(db, options.owner, all.filter((t) => paused.has(t.campaignId)).map((t) => t.touchId));
+      return { leased: active, blocked: await findBlocked(db, active) };
+    });
     const toSend: LeasedTouch[] = [];
     for (const t of leased) {
       const reason = blocked.get(t.touchId) ?? (t.recipient === null || t.body === null ? 'no_recipient' : undefined);
@@ -208,16 +215,18 @@ class OutcomeRecorder {
   readonly #db: Db;
   readonly #owner: string;
   readonly #threshold: number;
+  readonly #connection: OneAtATime;
   readonly #timer: ReturnType<typeof setInterval>;
   #pending: TouchOutcome[] = [];
   /** The flush in progress, if any: at most one at a time, and it takes everything pending when it starts. */
   #running: Promise<void> | null = null;
   #failure: unknown = null;
 
-  constructor(db: Db, owner: string, threshold: number) {
+  constructor(db: Db, owner: string, threshold: number, connection: OneAtATime) {
     this.#db = db;
     this.#owner = owner;
     this.#threshold = Math.max(1, threshold);
+    this.#connection = connection;
     this.#timer = setInterval(() => this.#flush(), 100);
   }
 
@@ -233,7 +242,7 @@ class OutcomeRecorder {
         const batch = this.#pending;
         this.#pending = [];
         try {
-          await recordOutcomes(this.#db, this.#owner, batch);
+          await this.#connection.run(() => recordOutcomes(this.#db, this.#owner, batch));
         } catch (error) {
           this.#failure = error;
         }
