@@ -1,0 +1,34 @@
+/**
+ * The HTTP application: security headers, one error shape, authentication for /api, the routes declared in
+ * the registry, OpenAPI at /api/openapi.json and /api/docs, and the built dashboard for every other path.
+ * Built in-process (tests call app.request) and served by `huitou serve`.
+ */
+import { Hono } from 'hono';
+import type { ApiDeps } from './api-deps.ts';
+import type { ApiEnv } from './api-env.ts';
+import { HttpError } from './http-error.ts';
+import { RouteRegistry } from './route-registry.ts';
+import { registerRoutes } from './routes/index.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export interface ApiApp {
+  readonly app: Hono<ApiEnv>;
+  readonly registry: RouteRegistry;
+}
+
+export function createApp(deps: ApiDeps): ApiApp {
+  const app = new Hono<ApiEnv>();
+  app.use('*', securityHeaders);
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.body(), error.status);
+    console.error(`[api] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return c.json(new HttpError('internal', 'internal error', '服务器内部错误').body(), 500);
+  });
+  app.notFound((c) => {
+    const error = new HttpError('not_found', `no route ${c.req.method} ${c.req.path}`, `没有这个接口：${c.req.method} ${c.req.path}`);
+    return c.json(error.body(), 404);
+  });
+  const registry = new RouteRegistry(app, { checkResponses: deps.checkResponses });
+  registerRoutes(registry, deps);
+  return { app, registry };
+}
