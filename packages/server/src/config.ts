@@ -28,6 +28,8 @@ export interface Config {
   readonly webhook: WebhookConfig | null;
   /** Public base URL of the inbound endpoint, for unsubscribe links (HUITOU_PUBLIC_URL). */
   readonly publicUrl: string | null;
+  /** Largest file the HTTP API accepts for import, in bytes; HUITOU_MAX_UPLOAD_MB, default 512. */
+  readonly maxUploadBytes: number;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
   readonly trace: ((ms: number, sql: string) => void) | null;
 }
@@ -58,8 +60,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     smtp: parseSmtp(env),
     webhook: parseWebhook(env),
     publicUrl: env['HUITOU_PUBLIC_URL'] ?? null,
+    maxUploadBytes: parseUploadLimit(env['HUITOU_MAX_UPLOAD_MB']),
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });
+}
+
+function parseUploadLimit(raw: string | undefined): number {
+  const mb = Number(raw ?? '512');
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 65_536) throw new ConfigError(`HUITOU_MAX_UPLOAD_MB: "${raw}" must be a size in megabytes (1–65536)`);
+  return Math.round(mb * 1024 * 1024);
 }
 
 function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang {

@@ -8,12 +8,18 @@ import type { ApiDeps } from './api-deps.ts';
 import type { ApiEnv } from './api-env.ts';
 import { HttpError } from './http-error.ts';
 import { RouteRegistry } from './route-registry.ts';
+import { registerImportRoutes } from './routes/imports.ts';
+import type { ImportService } from './routes/imports.ts';
 import { registerRoutes } from './routes/index.ts';
 import { securityHeaders } from './security-headers.ts';
+import { serveWeb } from './web-static.ts';
 
 export interface ApiApp {
   readonly app: Hono<ApiEnv>;
   readonly registry: RouteRegistry;
+  readonly imports: ImportService;
+  /** Waits for running import jobs and deletes unclaimed uploads. */
+  close(): Promise<void>;
 }
 
 export function createApp(deps: ApiDeps): ApiApp {
@@ -30,5 +36,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   });
   const registry = new RouteRegistry(app, { checkResponses: deps.checkResponses });
   registerRoutes(registry, deps);
-  return { app, registry };
+  const imports = registerImportRoutes(registry, deps);
+  if (deps.webRoot !== null) app.use('*', serveWeb(deps.webRoot));
+  return { app, registry, imports, close: () => imports.close() };
 }
