@@ -34,23 +34,26 @@ export function serveWeb(root: string): MiddlewareHandler {
     const file = inside && extname(candidate) !== '' ? await readIfFile(candidate) : null;
     if (file !== null) {
       const immutable = decoded.startsWith('/assets/');
-      return c.body(c.req.method === 'HEAD' ? null : file, 200, {
+      return new Response(c.req.method === 'HEAD' ? null : file, { status: 200, headers: {
         'Content-Type': TYPES[extname(candidate).toLowerCase()] ?? 'application/octet-stream',
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
+      } });
     }
     if (extname(decoded) !== '' && decoded.startsWith('/assets/')) return c.text('not found', 404);
     const index = await readIfFile(join(base, 'index.html'));
     if (index === null) return c.text('The dashboard is not built: run npm run build:web', 503);
-    return c.body(c.req.method === 'HEAD' ? null : index, 200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' });
+    return new Response(c.req.method === 'HEAD' ? null : index, { status: 200, headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' } });
   };
 }
 
-async function readIfFile(path: string): Promise<Uint8Array | null> {
+async function readIfFile(path: string): Promise<ArrayBuffer | null> {
   try {
     const s = await stat(path);
     if (!s.isFile()) return null;
-    return new Uint8Array(await readFile(path));
+    const bytes = await readFile(path);
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    return copy;
   } catch {
     return null;
   }
