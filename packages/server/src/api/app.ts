@@ -1,11 +1,14 @@
 /**
- * The HTTP application: security headers, one error shape, authentication for /api, the routes declared in
- * the registry, OpenAPI at /api/openapi.json and /api/docs, and the built dashboard for every other path.
- * Built in-process (tests call app.request) and served by `huitou serve`.
+ * The HTTP application: security headers, one error shape, authentication for /api (then the analysts' mask
+ * filter), the routes declared in the registry, OpenAPI at /api/openapi.json and /api/docs, and the built
+ * dashboard for every other path. Built in-process (tests call app.request) and served by `huitou serve`.
  */
 import { Hono } from 'hono';
 import type { ApiDeps } from './api-deps.ts';
 import type { ApiEnv } from './api-env.ts';
+import { authenticate, checkPublicRoutes } from './auth/authenticate.ts';
+import { maskForAnalysts } from './auth/mask-filter.ts';
+import { registerAuthRoutes } from './auth/register-auth-routes.ts';
 import { HttpError } from './http-error.ts';
 import { RouteRegistry } from './route-registry.ts';
 import { registerImportRoutes } from './routes/imports.ts';
@@ -25,6 +28,8 @@ export interface ApiApp {
 export function createApp(deps: ApiDeps): ApiApp {
   const app = new Hono<ApiEnv>();
   app.use('*', securityHeaders);
+  app.use('/api/*', authenticate(deps));
+  app.use('/api/*', maskForAnalysts);
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body(), error.status);
     console.error(`[api] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -35,8 +40,10 @@ export function createApp(deps: ApiDeps): ApiApp {
     return c.json(error.body(), 404);
   });
   const registry = new RouteRegistry(app, { checkResponses: deps.checkResponses });
+  registerAuthRoutes(registry, deps);
   registerRoutes(registry, deps);
   const imports = registerImportRoutes(registry, deps);
+  checkPublicRoutes(registry.routes);
   if (deps.webRoot !== null) app.use('*', serveWeb(deps.webRoot));
   return { app, registry, imports, close: () => imports.close() };
 }
