@@ -5,3 +5,4 @@ export * from './orders/order-status.ts';
 export * from './models/index.ts';
 export * from './recommend/index.ts';
 export * from './campaigns/index.ts';
+export * from './uplift/index.ts';
