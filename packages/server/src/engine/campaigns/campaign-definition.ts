@@ -11,15 +11,21 @@
  *   channels: [sms, task]                     # in order of preference
  *   holdout: 0.1                              # share kept out to measure uplift (0–0.5)
  *   offer: { kind: threshold, threshold: 150, amount: 20, validDays: 14 }   # yuan
+ *   attribution: { windowDays: 7 }           # orders this many days after the send count for results (1–90)
  *   content:
  *     sms: [ { key: A, text: "【示范店】{{customer.name | default:\"亲\"}}…回T退订" }, { key: B, text: … } ]
  *     email: { subject: …, text: …, html: … }
  *     task: { text: … }
  */
-import { validateOffer, validateTrigger } from '@huitou/core';
+import { validateTrigger } from '@huitou/core';
 import type { Offer, TriggerSpec } from '@huitou/core';
 import { parse as parseYaml } from 'yaml';
 import { parseAudienceRule } from '../audience/index.ts';
+import { isRecord } from './definition-parts.ts';
+import type { Add } from './definition-parts.ts';
+import { parseAttribution } from './parse-attribution.ts';
+import type { Attribution } from './parse-attribution.ts';
+import { parseOffer } from './parse-offer.ts';
 import type { AudienceRule } from '../audience/index.ts';
 import { compileTemplate, SELLER_VARIABLE_PATHS, validateSmsTemplate } from '../templates/index.ts';
 import type { CompiledTemplate } from '../templates/index.ts';
@@ -45,6 +51,8 @@ export interface CampaignDefinition {
   readonly channels: readonly CampaignChannel[];
   readonly holdout: number;
   readonly offer: Offer | null;
+  /** How campaign results attribute orders (optional in the file; windowDays defaults to 7). */
+  readonly attribution: Attribution;
   readonly content: Readonly<Partial<Record<CampaignChannel, readonly ContentVariant[]>>>;
   /** The document as written, stored with the campaign. */
   readonly source: unknown;
@@ -63,7 +71,7 @@ export interface ParseCampaignOptions {
 }
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const TOP_KEYS = ['key', 'name', 'kind', 'priority', 'trigger', 'audience', 'channels', 'holdout', 'offer', 'content'];
+const TOP_KEYS = ['key', 'name', 'kind', 'priority', 'trigger', 'audience', 'channels', 'holdout', 'offer', 'attribution', 'content'];
 
 /** Parses YAML or JSON text (YAML is a superset) into a campaign. */
 export function parseCampaignText(text: string, options: ParseCampaignOptions): { ok: true; campaign: CampaignDefinition } | { ok: false; issues: CampaignIssue[] } {
@@ -97,18 +105,18 @@ export function parseCampaign(doc: unknown, options: ParseCampaignOptions): { ok
   if (!audience.ok) for (const i of audience.issues) add(['audience', ...i.path].join('.'), i.message, i.messageZh);
   const channels = parseChannels(doc['channels'], add);
   const offer = parseOffer(doc['offer'], kind, add);
+  const attribution = parseAttribution(doc['attribution'], add);
   const content = parseContent(doc['content'], channels, kind === 'care' ? 'care' : 'marketing', options.signName, add);
-  if (issues.length > 0 || !audience.ok || trigger === null || channels === null || content === null || name === null) return { ok: false, issues };
+  if (issues.length > 0 || !audience.ok || trigger === null || channels === null || content === null || name === null || attribution === null) return { ok: false, issues };
   return {
     ok: true,
     campaign: {
       key: String(key), name, kind: kind === 'care' ? 'care' : 'marketing', priority: Number(priority), trigger, audience: audience.rule,
-      channels, holdout: Number(holdout), offer, content, source: doc,
+      channels, holdout: Number(holdout), offer, attribution, content, source: doc,
     },
   };
 }
 
-type Add = (path: string, message: string, messageZh: string) => void;
 
 function parseName(v: unknown, add: Add): { zh: string; en: string } | null {
   if (typeof v === 'string' && v.trim() !== '' && v.length <= 100) return { zh: v, en: v };
@@ -141,41 +149,6 @@ function parseChannels(v: unknown, add: Add): CampaignChannel[] | null {
     else out.push(found);
   });
   return out.length === list.length ? out : null;
-}
-
-function parseOffer(v: unknown, kind: unknown, add: Add): Offer | null {
-  if (v === undefined || v === null) return null;
-  if (kind === 'care') {
-    add('offer', 'care campaigns carry no offer (care first); make it a marketing campaign', '关怀活动不带优惠；请改为营销活动');
-    return null;
-  }
-  if (!isRecord(v)) {
-    add('offer', 'offer must be an object', 'offer 必须是对象');
-    return null;
-  }
-  const cents = (k: string) => (typeof v[k] === 'number' ? Math.round(Number(v[k]) * 100) : Number.NaN);
-  const validDays = typeof v['validDays'] === 'number' ? Number(v['validDays']) : 14;
-  let offer: Offer;
-  switch (v['kind']) {
-    case 'threshold':
-      offer = { kind: 'threshold', thresholdCents: cents('threshold'), amountCents: cents('amount'), validDays };
-      break;
-    case 'discount':
-      offer = { kind: 'discount', zhe: Number(v['zhe']), validDays, ...(v['cap'] === undefined ? {} : { capCents: cents('cap') }) };
-      break;
-    case 'free_shipping':
-      offer = { kind: 'free_shipping', months: Number(v['months']) };
-      break;
-    case 'no_threshold':
-      offer = { kind: 'no_threshold', amountCents: cents('amount'), validDays };
-      break;
-    default:
-      add('offer.kind', 'offer kind must be threshold (满X减Y), discount (折), free_shipping (包邮卡) or no_threshold (无门槛券)', 'offer.kind 必须是 threshold、discount、free_shipping 或 no_threshold');
-      return null;
-  }
-  const problems = validateOffer(offer);
-  for (const p of problems) add(`offer.${p.path}`, p.message, p.messageZh);
-  return problems.length === 0 ? offer : null;
 }
 
 function parseContent(
@@ -229,8 +202,4 @@ function compile(source: string, path: string, add: Add): CompiledTemplate | nul
   if (result.ok) return result.template;
   for (const i of result.issues) add(path, i.message, i.messageZh);
   return null;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

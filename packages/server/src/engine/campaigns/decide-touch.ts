@@ -1,7 +1,12 @@
 /**
- * The per-customer decisions of planning, pure: holdout (stable by campaign and customer), the channel
- * (first in the campaign's order the customer can receive on — consent for marketing, not suppressed, has
- * the address), the frequency caps with priorities, and the variant.
+ * The per-customer decisions of planning, pure: the channel (first in the campaign's order the customer can
+ * receive on — consent for marketing, not suppressed, has the address), the frequency caps with priorities,
+ * the variant, and holdout (stable by campaign and customer).
+ *
+ * Holdout is drawn last, only from customers who would otherwise have been queued: a customer without
+ * consent, an address or room under the caps is skipped whichever group the hash puts them in. So the
+ * holdout is comparable with the treated group (campaign results compare the two), and holding someone out
+ * never uses up a frequency cap.
  */
 import type { CampaignChannel, CampaignDefinition } from './campaign-definition.ts';
 import type { Candidate } from './plan-candidates.ts';
@@ -19,6 +24,7 @@ export interface FrequencyCaps {
 export const DEFAULT_CAPS: FrequencyCaps = Object.freeze({ marketingPerWindow: 1, marketingWindowDays: 3, marketingSmsPerMonth: 4, carePerDay: 1 });
 
 export type Decision =
+  /** `channel` is the one the customer would have been sent on. */
   | { readonly status: 'holdout'; readonly channel: CampaignChannel }
   | { readonly status: 'skipped'; readonly channel: CampaignChannel; readonly reason: string }
   | { readonly status: 'queued'; readonly channel: CampaignChannel; readonly recipient: string; readonly variant: number; readonly displaces: boolean };
@@ -42,8 +48,13 @@ export function unitHash(text: string): number {
 }
 
 export function decideTouch(def: CampaignDefinition, c: Candidate, caps: FrequencyCaps): Decision {
+  const d = decideSend(def, c, caps);
+  if (d.status === 'queued' && unitHash(`${def.key}|holdout|${c.customerId}`) < def.holdout) return { status: 'holdout', channel: d.channel };
+  return d;
+}
+
+function decideSend(def: CampaignDefinition, c: Candidate, caps: FrequencyCaps): Decision {
   const first = def.channels[0] ?? 'sms';
-  if (unitHash(`${def.key}|holdout|${c.customerId}`) < def.holdout) return { status: 'holdout', channel: first };
   const marketing = def.kind === 'marketing';
   if (!marketing && c.careInDay >= caps.carePerDay) return { status: 'skipped', channel: first, reason: 'care_cap' };
   let displaces = false;

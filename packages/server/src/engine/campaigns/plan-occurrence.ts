@@ -107,13 +107,18 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
       }
       return at;
     };
+    // When a message on `channel` could go out: marketing SMS and email wait for the recipient's sending window.
+    const sendableAt = (channel: CampaignChannel, zone: string | null) =>
+      def.kind === 'marketing' && (channel === 'sms' || channel === 'email') ? quietNotBefore(zone ?? tz) : occurrence.sendAtMs;
     for (const c of candidates) {
       const d = decideTouch(def, c, caps);
       const key = idempotencyKey(def.key, occurrence.key, c.customerId, d.channel);
       if (d.status !== 'queued') {
         if (d.status === 'holdout') holdout++;
         else skipped[d.reason] = (skipped[d.reason] ?? 0) + 1;
-        rows.push([c.customerId, d.channel, null, null, null, null, null, 0, d.status, d.status === 'skipped' ? d.reason : null, occurrence.sendAtMs, key, c.episode, null, c.timeZone]);
+        // A holdout touch keeps the time its message would have gone out: the start of its attribution window.
+        const notBefore = d.status === 'holdout' ? sendableAt(d.channel, c.timeZone) : occurrence.sendAtMs;
+        rows.push([c.customerId, d.channel, null, null, null, null, null, 0, d.status, d.status === 'skipped' ? d.reason : null, notBefore, key, c.episode, null, c.timeZone]);
         continue;
       }
       const variant: ContentVariant | undefined = def.content[d.channel]?.[d.variant];
@@ -135,9 +140,7 @@ export async function planCampaignDay(db: Db, r: PlanRequest): Promise<PlanResul
       }
       const segments = d.channel === 'sms' ? smsSegments([...body.text].length) : 1;
       const cost = segments * (r.costPerMessageCents[d.channel] ?? 0);
-      const quietApplies = def.kind === 'marketing' && (d.channel === 'sms' || d.channel === 'email');
-      const zone = c.timeZone ?? tz;
-      const notBefore = quietApplies ? quietNotBefore(zone) : occurrence.sendAtMs;
+      const notBefore = sendableAt(d.channel, c.timeZone);
       rows.push([c.customerId, d.channel, variant.key, coupon?.code ?? null, d.recipient, subject?.ok === true ? subject.text : null, body.text, segments, 'queued', null, notBefore, key, c.episode, cost, c.timeZone]);
       queued++;
       if (d.displaces) displacing.push(c.customerId);
