@@ -26,6 +26,9 @@ import { CommandError, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-error.ts
 import type { Command } from '../command.ts';
 import { openShop, printJson, resolveLang } from '../command-helpers.ts';
 import { t } from '../messages.ts';
+import { generatePassword } from '../../api/auth/password.ts';
+import { changeUser, ensureDemoOwner, getUserByNameOrThrow } from '../../api/auth/user-admin.ts';
+import { announce, DEFAULT_WEB_ROOT, startFromOptions, untilSignal } from './serve.ts';
 import { SILENT_PROGRESS, terminalProgress } from '../progress.ts';
 
 const OPTIONS = {
@@ -34,12 +37,14 @@ const OPTIONS = {
   seed: { type: 'string', description: 'random seed (default 1)', placeholder: 'N' },
   'end-date': { type: 'string', description: 'last order day YYYY-MM-DD (default today, China time)', placeholder: 'DATE' },
   out: { type: 'string', description: 'folder for the export files (default ./demo-exports)', placeholder: 'DIR' },
+  serve: { type: 'boolean', description: 'then serve the dashboard (with the SMS simulator) and print its URL and login' },
+  port: { type: 'string', description: 'with --serve: port (default 8787; 0 = any free port)', placeholder: 'N' },
 } as const;
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: { zh: '生成并导入示范店铺（淘宝旧版 GBK 导出）', en: 'generate and import the demo shop (Taobao legacy GBK exports)' },
-  usage: 'huitou demo [--customers N] [--years N] [--seed N] [--end-date DATE] [--out DIR] [--db PATH] [--json]',
+  usage: 'huitou demo [--customers N] [--years N] [--seed N] [--end-date DATE] [--out DIR] [--db PATH] [--serve [--port N]] [--json]',
   options: OPTIONS,
   async run(argv, { io, config }) {
     const { options, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -58,6 +63,7 @@ export const demoCommand: Command = {
     const written = await writeTaobaoDemoExport(outDir, { customers, years, seed, endDate }, (n) => progress.update(t(lang, 'demoWriting'), n, null));
     progress.finish();
     const { db, shop } = await openShop(config, { db: options.db, shop: options.shop ?? 'demo' }, { timeZone: 'Asia/Shanghai' });
+    let dbOpen = true;
     try {
       await db.transaction(() => deleteShopData(db, shop.shopId));
       const report = await importFiles(db, {
@@ -84,13 +90,36 @@ export const demoCommand: Command = {
         io.stdout.write(render(lang, dbPath, written, report, summary, mismatches));
         io.stdout.write(renderCampaigns(lang, campaigns));
       }
-      return mismatches.length === 0 ? EXIT_OK : EXIT_FAILURE;
+      if (mismatches.length > 0) return EXIT_FAILURE;
+      if (!options.serve) return EXIT_OK;
+      const login = await demoLogin(db);
+      dbOpen = false;
+      db.close();
+      const server = await startFromOptions(io, config, {
+        host: io.env['HUITOU_HOST'] ?? '127.0.0.1', port: intOption('port', options.port ?? io.env['HUITOU_PORT'], 8787, 0, 65535),
+        web: DEFAULT_WEB_ROOT, send: true, smsSim: true, db: options.db,
+      });
+      io.stdout.write('\n');
+      announce(io, server, false, lang === 'zh', login);
+      await untilSignal();
+      await server.close();
+      return EXIT_OK;
     } finally {
       progress.finish();
-      db.close();
+      if (dbOpen) db.close();
     }
   },
 };
+
+/** The demo owner's login: created on the first run; on later runs its password is replaced and shown again. */
+async function demoLogin(db: Db): Promise<{ username: string; password: string }> {
+  const created = await ensureDemoOwner(db);
+  if (created.password !== null) return { username: created.username, password: created.password };
+  const password = generatePassword();
+  const user = await getUserByNameOrThrow(db, created.username);
+  await changeUser(db, user.userId, { password, disabled: false }, Date.now());
+  return { username: created.username, password };
+}
 
 interface PlannedStarter {
   readonly key: string;

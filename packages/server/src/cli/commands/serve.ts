@@ -81,7 +81,8 @@ export function announce(io: CliIo, server: RunningServer, json: boolean, zh: bo
   io.stdout.write(zh ? '按 Ctrl+C 停止。\n' : 'Press Ctrl+C to stop.\n');
 }
 
-function untilSignal(): Promise<void> {
+/** Resolves on SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       process.off('SIGINT', done);
