@@ -10,6 +10,7 @@ import { authenticate, checkPublicRoutes } from './auth/authenticate.ts';
 import { maskForAnalysts } from './auth/mask-filter.ts';
 import { registerAuthRoutes } from './auth/register-auth-routes.ts';
 import { HttpError } from './http-error.ts';
+import { mountOpenApi } from './openapi.ts';
 import { RouteRegistry } from './route-registry.ts';
 import { registerImportRoutes } from './routes/imports.ts';
 import type { ImportService } from './routes/imports.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerRoutes(registry, deps);
   const imports = registerImportRoutes(registry, deps);
   checkPublicRoutes(registry.routes);
+  mountOpenApi(app, registry);
   if (deps.webRoot !== null) app.use('*', serveWeb(deps.webRoot));
   return { app, registry, imports, close: () => imports.close() };
 }

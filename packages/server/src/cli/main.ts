@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   campaign: async () => (await import('./commands/campaign.ts')).campaignCommand,
   send: async () => (await import('./commands/send.ts')).sendCommand,
   'sms-sim': async () => (await import('./commands/sms-sim.ts')).smsSimCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
 };
 

@@ -8,6 +8,9 @@ import type { Principal } from '../access.ts';
 import type { Db } from '../../store/database.ts';
 import { clientAddress, userAgent } from './request-info.ts';
 
+/** Who acted: a request's principal, or e.g. `{ userId: null, username: 'cli', tokenId: null }`. */
+export type AuditActor = Pick<Principal, 'userId' | 'username' | 'tokenId'>;
+
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -41,7 +44,7 @@ const MAX_DETAIL_CHARS = 8192;
  * `target` names what was acted on (`user:7`, `token:3`, `shop:demo/campaign:winback`); `detail` is any
  * JSON-serialisable value (never secrets or unmasked personal data); `c` gives the address and user agent.
  */
-export async function audit(db: Db, principal: Principal | null, action: AuditAction, target: string | null, detail: unknown, c: Context | null, nowMs: number = Date.now()): Promise<void> {
+export async function audit(db: Db, principal: AuditActor | null, action: AuditAction, target: string | null, detail: unknown, c: Context | null, nowMs: number = Date.now()): Promise<void> {
   let text = detail === undefined || detail === null ? null : JSON.stringify(detail);
   if (text !== null && text.length > MAX_DETAIL_CHARS) text = JSON.stringify({ truncated: true, head: text.slice(0, MAX_DETAIL_CHARS - 100) });
   await db.run(
