@@ -30,6 +30,11 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Largest file the HTTP API accepts for import, in bytes; HUITOU_MAX_UPLOAD_MB, default 512. */
   readonly maxUploadBytes: number;
+  /**
+   * Gross margin as a share of revenue (cost of goods is not in the exports), for campaign results'
+   * incremental margin and ROI; HUITOU_GROSS_MARGIN, default 0.3.
+   */
+  readonly grossMargin: number;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
   readonly trace: ((ms: number, sql: string) => void) | null;
 }
@@ -49,6 +54,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (langEnv !== undefined && langEnv !== 'zh' && langEnv !== 'en') {
     throw new ConfigError(`HUITOU_LANG: "${langEnv}" must be zh or en`);
   }
+  const grossMargin = Number(env['HUITOU_GROSS_MARGIN'] ?? '0.3');
+  if (!(grossMargin > 0 && grossMargin <= 1)) throw new ConfigError(`HUITOU_GROSS_MARGIN: "${env['HUITOU_GROSS_MARGIN']}" must be a share above 0 and at most 1, e.g. 0.3`);
   return Object.freeze({
     dbPath: env['HUITOU_DB'] ?? './huitou.duckdb',
     shop: env['HUITOU_SHOP'] ?? 'default',
@@ -60,6 +67,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     smtp: parseSmtp(env),
     webhook: parseWebhook(env),
     publicUrl: env['HUITOU_PUBLIC_URL'] ?? null,
+    grossMargin,
     maxUploadBytes: parseUploadLimit(env['HUITOU_MAX_UPLOAD_MB']),
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });

@@ -15,4 +15,5 @@ export * from './offers.ts';
 export * from './sha256.ts';
 export * from './coupon-code.ts';
 export * from './issue-coupon.ts';
+export * from './redeemed-value.ts';
 export * from './threshold-suggestion.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../analytics/calendar.ts';
 import { formatAmount, offerLabel, offerValueCents, percentOff, validateOffer, validityWindow, type Offer } from './offers.ts';
+import { redeemedValueCents } from './redeemed-value.ts';
 import { suggestFreeShippingCard, suggestThreshold } from './threshold-suggestion.ts';
 
 const codes = (o: Offer) => validateOffer(o).map((i) => i.code);
@@ -101,5 +102,18 @@ describe('suggestFreeShippingCard', () => {
     expect(suggestFreeShippingCard([1], { cycleDays: 200 }).offer.months).toBe(6);
     expect(suggestFreeShippingCard([1], { cycleDays: 10 }).offer.months).toBe(1);
     expect(suggestFreeShippingCard([1]).offer.months).toBe(3);
+  });
+});
+
+describe('redeemedValueCents', () => {
+  it('values a redeemed coupon from the exported order', () => {
+    const order = { paidCents: 13_000, discountCents: null, shippingCents: 800 };
+    expect(redeemedValueCents({ kind: 'threshold', thresholdCents: 15_000, amountCents: 2000, validDays: 14 }, order)).toBe(2000);
+    expect(redeemedValueCents({ kind: 'no_threshold', amountCents: 1000, validDays: 14 }, order)).toBe(1000);
+    expect(redeemedValueCents({ kind: 'no_threshold', amountCents: 1000, validDays: 14 }, { ...order, paidCents: 0, discountCents: 600 })).toBe(600);
+    expect(redeemedValueCents({ kind: 'discount', zhe: 8, validDays: 14 }, { ...order, paidCents: 8000 })).toBe(2000);
+    expect(redeemedValueCents({ kind: 'discount', zhe: 8, validDays: 14 }, { ...order, paidCents: 8000, discountCents: 2500 })).toBe(2100);
+    expect(redeemedValueCents({ kind: 'discount', zhe: 8, capCents: 1500, validDays: 14 }, { ...order, paidCents: 8000 })).toBe(1500);
+    expect(redeemedValueCents({ kind: 'free_shipping', months: 3 }, order)).toBe(800);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The touches results are computed from, as a common table expression `rt` shared by the queries:
+ *
+ * - groups: holdout touches, and treated touches = every touch planning queued (it wrote a rendered body for
+ *   exactly those), whatever happened next — sent, failed for good, still queued, or dropped by the sender or
+ *   displaced by a higher-priority campaign. Intent to treat: dropping failures would compare the customers
+ *   who were reachable with a holdout that includes unreachable ones. Touches planning skipped are in
+ *   neither group (the holdout is drawn only from customers who would have been queued).
+ * - window: [ref, ref + windowDays), ref = when the message went out (sent_at), else when it was due
+ *   (not_before) — for holdout, the time its message would have gone out, quiet hours included.
+ *
+ * Plain SQL that PostgreSQL accepts too; the per-campaign windows are bound parameters.
+ */
+import type { SqlValue } from '../../store/database.ts';
+
+export interface WindowScope {
+  readonly campaignId: number;
+  readonly windowDays: number;
+}
+
+/** `WITH scope …, rt AS (…)`; $1 is the shop, parameters from `firstParam` on hold the campaigns' windows. */
+export function resultTouchesCte(scope: readonly WindowScope[], firstParam: number): { sql: string; params: SqlValue[] } {
+  const params: SqlValue[] = [];
+  const values = scope.map((s, i) => {
+    params.push(s.campaignId, s.windowDays);
+    return `(CAST($${firstParam + 2 * i} AS BIGINT), CAST($${firstParam + 2 * i + 1} AS INTEGER))`;
+  });
+  const sql = `WITH scope (campaign_id, window_days) AS (VALUES ${values.join(', ')}),
+    rt AS (
+      SELECT t.touch_id, t.campaign_id, t.occurrence_id, t.customer_id, t.channel, coalesce(t.variant, '') AS variant, t.status,
+        t.offer_code, CASE WHEN t.status = 'holdout' THEN 'holdout' ELSE 'treated' END AS arm,
+        coalesce(t.sent_at, t.not_before) AS ref,
+        coalesce(t.sent_at, t.not_before) + s.window_days * INTERVAL '1 day' AS until,
+        coalesce(t.cost_cents, 0) AS cost_cents
+      FROM touches t JOIN scope s ON s.campaign_id = t.campaign_id
+      WHERE t.shop_id = $1 AND (t.status = 'holdout' OR t.body IS NOT NULL)
+    )`;
+  return { sql, params };
+}
