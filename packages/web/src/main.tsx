@@ -1,5 +1,13 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import * as echarts from 'echarts';
+import { App } from './app.tsx';
+import './styles.css';
 
 const root = document.getElementById('root');
-if (root !== null) createRoot(root).render(<div>huitou {typeof echarts.init}</div>);
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,63 @@
+/** One function per API route the dashboard calls; paths live here and nowhere else. */
+import { api } from './client.ts';
+import type { Query } from './client.ts';
+import type {
+  CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, PlaybookView, PreviewResponse, ResultsResponse, ValidateResponse,
+  CustomerListView, CustomerProfileView, ImportBatchList, ImportJobView, OverviewView, SegmentsView, SessionResponse, ShopList,
+} from './types.ts';
+
+const shopPath = (shop: string, rest: string): string => `/shops/${encodeURIComponent(shop)}${rest}`;
+
+export const auth = {
+  me: (): Promise<SessionResponse> => api.get('/auth/me'),
+  login: (username: string, password: string): Promise<SessionResponse> => api.post('/auth/login', { username, password }),
+  logout: (): Promise<unknown> => api.post('/auth/logout'),
+};
+
+export const shops = {
+  list: (): Promise<ShopList> => api.get('/shops'),
+};
+
+export const overview = {
+  get: (shop: string, period: number, signal?: AbortSignal): Promise<OverviewView> =>
+    api.get(shopPath(shop, '/overview'), { period, points: 12 }, signal),
+};
+
+export const segments = {
+  get: (shop: string, signal?: AbortSignal): Promise<SegmentsView> => api.get(shopPath(shop, '/segments'), { months: 12, skus: 20 }, signal),
+};
+
+export const customers = {
+  list: (shop: string, query: Query, signal?: AbortSignal): Promise<CustomerListView> =>
+    api.get(shopPath(shop, '/customers'), query, signal),
+  profile: (shop: string, id: string, signal?: AbortSignal): Promise<CustomerProfileView> =>
+    api.get(shopPath(shop, `/customers/${encodeURIComponent(id)}`), undefined, signal),
+};
+
+const campaignPath = (shop: string, key: string, rest = ''): string => shopPath(shop, `/campaigns/${encodeURIComponent(key)}${rest}`);
+
+export const campaigns = {
+  list: (shop: string, signal?: AbortSignal): Promise<CampaignListView> => api.get(shopPath(shop, '/campaigns'), undefined, signal),
+  playbook: (shop: string, signal?: AbortSignal): Promise<PlaybookView> => api.get(shopPath(shop, '/playbook'), undefined, signal),
+  validate: (shop: string, text: string): Promise<ValidateResponse> => api.post(shopPath(shop, '/campaigns/validate'), { text }),
+  preview: (shop: string, text: string, date?: string): Promise<PreviewResponse> =>
+    api.post(shopPath(shop, '/campaigns/preview'), date === undefined || date === '' ? { text } : { text, date }),
+  save: (shop: string, text: string): Promise<{ created: boolean; campaign: CampaignSummaryView }> => api.post(shopPath(shop, '/campaigns'), { text }),
+  detail: (shop: string, key: string, signal?: AbortSignal): Promise<CampaignDetailView> => api.get(campaignPath(shop, key), undefined, signal),
+  launch: (shop: string, key: string): Promise<LaunchResponse> => api.post(campaignPath(shop, key, '/launch'), {}),
+  pause: (shop: string, key: string, reason?: string): Promise<unknown> =>
+    api.post(campaignPath(shop, key, '/pause'), reason === undefined || reason === '' ? {} : { reason }),
+  results: (shop: string, key: string, window: number, signal?: AbortSignal): Promise<ResultsResponse> =>
+    api.get(campaignPath(shop, key, '/results'), { window }, signal),
+  allResults: (shop: string, window: number, signal?: AbortSignal): Promise<ResultsResponse> =>
+    api.get(shopPath(shop, '/results'), { window }, signal),
+};
+
+export const imports = {
+  uploadUrl: (shop: string): string => `/api${shopPath(shop, '/uploads')}`,
+  start: (shop: string, uploads: readonly string[]): Promise<{ job: ImportJobView }> =>
+    api.post(shopPath(shop, '/imports'), { uploads }),
+  job: (shop: string, job: string, signal?: AbortSignal): Promise<{ job: ImportJobView }> =>
+    api.get(shopPath(shop, `/imports/${encodeURIComponent(job)}`), undefined, signal),
+  list: (shop: string): Promise<ImportBatchList> => api.get(shopPath(shop, '/imports')),
+};
