@@ -30,7 +30,8 @@ export function registerSessionRoutes(registry: RouteRegistry, deps: ApiDeps, li
     response: SessionResponseSchema,
     handler: async (c, { body }) => {
       const now = deps.now();
-      const keys = [`user:${body.username.normalize('NFC').toLowerCase()}`, `ip:${clientAddress(c)}`];
+      const username = body.username.normalize('NFC');
+      const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress(c)}`];
       const waitMs = limiter.blockedFor(keys, now);
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
@@ -38,11 +39,11 @@ export function registerSessionRoutes(registry: RouteRegistry, deps: ApiDeps, li
         return c.json(error.body(), 429, { 'Retry-After': String(seconds) });
       }
       return deps.pool.use(async (db) => {
-        const found = await findCredentials(db, body.username);
+        const found = await findCredentials(db, username);
         const matches = await verifyPassword(body.password, found?.passwordHash ?? null);
         if (found === undefined || !matches || found.user.disabled) {
           limiter.fail(keys, now);
-          await audit(db, null, 'auth.login_failed', null, { username: body.username.slice(0, 64), reason: found === undefined ? 'unknown_user' : matches ? 'disabled' : 'wrong_password' }, c, now);
+          await audit(db, null, 'auth.login_failed', null, { username: username.slice(0, 64), reason: found === undefined ? 'unknown_user' : matches ? 'disabled' : 'wrong_password' }, c, now);
           throw new HttpError('unauthenticated', 'wrong username or password', '用户名或密码错误');
         }
         limiter.clear(keys[0]!);

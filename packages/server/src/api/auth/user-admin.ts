@@ -61,6 +61,9 @@ export async function changeUser(db: Db, userId: number, change: UserChange, now
     const before = await findUserById(db, userId);
     if (before === undefined) throw new UserAdminError('not_found', `no user ${userId}`, `找不到用户 ${userId}`);
     const losesOwner = before.role === 'owner' && !before.disabled && ((change.role !== undefined && change.role !== 'owner') || change.disabled === true);
+    // Touch every enabled owner's row first: two concurrent demotions of two different owners then conflict
+    // (DuckDB) or queue on the row locks (PostgreSQL) instead of both passing the count (write skew).
+    if (losesOwner) await db.run(`UPDATE users SET updated_ms = updated_ms WHERE role = 'owner' AND NOT disabled`);
     if (losesOwner && (await countActiveOwners(db)) <= 1) {
       throw new UserAdminError('last_owner', 'the last owner cannot be demoted or disabled; make another owner first', '不能降级或停用最后一个所有者，请先设置另一个所有者');
     }

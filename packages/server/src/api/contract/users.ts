@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { InstantSchema, RoleSchema, listOf } from './common.ts';
 
-/** 1–64 letters (any script), digits, `.`, `_`, `-`, `@`. */
-export const UsernameSchema = z.string().min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits, . _ - @ only');
+/** 1–64 letters (any script), digits, `.`, `_`, `-`, `@`, after NFC normalisation. */
+export const UsernameSchema = z.string().normalize('NFC').min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits, . _ - @ only');
 export const PasswordSchema = z.string().min(8).max(1024);
 export const DisplayNameSchema = z.string().trim().min(1).max(100);
 
