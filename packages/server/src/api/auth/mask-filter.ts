@@ -4,9 +4,11 @@
  * by field (api/personal-data.ts); this catches what they miss (an error message echoing a path, a new
  * field, a free-text note).
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { MiddlewareHandler } from 'hono';
 import { seesPersonalData } from '../access.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { HttpError } from '../http-error.ts';
 
 /** A Chinese mobile number, optionally with +86 / 86 / 0086, not inside a longer digit run. */
 const CN_MOBILE = /(?<![\d])((?:\+|00)?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\d])/g;
@@ -47,6 +49,26 @@ export function maskJson(value: unknown, key = ''): unknown {
 }
 
 const TEXT_TYPES = /^(text\/|application\/(csv|x-ndjson|xml))/i;
+const XLSX_TYPE = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/i;
+/** Workbooks larger than this are not rewritten in memory; they are refused for analysts instead. */
+const MAX_XLSX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Masks phones in an XLSX workbook: text in shared strings and inline strings, and numeric cells holding a
+ * mobile number (rewritten as inline strings). Other entries are copied unchanged.
+ */
+export function maskXlsx(bytes: Uint8Array): Uint8Array {
+  const entries = unzipSync(bytes);
+  for (const [name, data] of Object.entries(entries)) {
+    if (!/^xl\/(sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(name)) continue;
+    const xml = strFromU8(data)
+      .replace(/<c\b([^>]*)><v>((?:86)?1[3-9]\d{9})<\/v><\/c>/g, (cell, attrs: string, digits: string) =>
+        /\bt="(?!n")/.test(attrs) ? cell : `<c${attrs.replace(/\s+t="n"/, '')} t="inlineStr"><is><t>${maskPhonesInText(digits)}</t></is></c>`)
+      .replace(/>([^<]+)</g, (_m, text: string) => `>${maskPhonesInText(text)}<`);
+    entries[name] = strToU8(xml);
+  }
+  return zipSync(entries);
+}
 
 /** Response filter for /api/*: rewrites JSON and text bodies of analysts' responses. */
 export const maskForAnalysts: MiddlewareHandler<ApiEnv> = async (c, next) => {
@@ -55,17 +77,22 @@ export const maskForAnalysts: MiddlewareHandler<ApiEnv> = async (c, next) => {
   if (principal === undefined || seesPersonalData(principal) || c.res.body === null) return;
   const type = c.res.headers.get('content-type') ?? '';
   const isJson = /^application\/(.+\+)?json\b/i.test(type);
-  if (!isJson && !TEXT_TYPES.test(type)) return;
-  const text = await c.res.text();
-  let masked: string;
-  if (isJson) {
+  const isXlsx = XLSX_TYPE.test(type);
+  if (!isJson && !isXlsx && !TEXT_TYPES.test(type)) return;
+  let masked: string | Uint8Array;
+  if (isXlsx) {
+    const bytes = new Uint8Array(await c.res.arrayBuffer());
+    if (bytes.byteLength > MAX_XLSX_BYTES) throw new HttpError('payload_too_large', 'this export is too large to mask for an analyst', '导出文件过大，无法为分析员脱敏');
+    masked = maskXlsx(bytes);
+  } else if (isJson) {
+    const text = await c.res.text();
     try {
       masked = JSON.stringify(maskJson(JSON.parse(text)));
     } catch {
       masked = maskPhonesInText(text);
     }
   } else {
-    masked = maskPhonesInText(text);
+    masked = maskPhonesInText(await c.res.text());
   }
   const headers = new Headers(c.res.headers);
   headers.delete('content-length');

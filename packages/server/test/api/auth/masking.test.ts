@@ -2,9 +2,11 @@
  * The analysts' safety net: phones are masked in every JSON and text response to an analyst, whatever the
  * field, while operators see them whole; and no GET route of the app returns an analyst an unmasked phone.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskJson, maskPhonesInText } from '../../../src/api/auth/mask-filter.ts';
+import { writeXlsx } from '../../../src/importers/read/xlsx/xlsx-writer.ts';
 import { SEED_PHONES, createTestApi, unmaskedPhones } from '../support/api-harness.ts';
 import type { SessionClient, TestApi } from '../support/api-harness.ts';
 
@@ -47,6 +49,10 @@ describe('analysts never receive an unmasked phone', () => {
       method: 'get', path: '/api/test/leaky.csv', tag: 'test', summary: 'a CSV export with raw phones', access: { role: 'analyst', scope: 'read' }, response: z.unknown(),
       handler: async (c) => c.body('name,phone\n张三,13800001234\n李四,+86 139 0000 5678\n', 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="x.csv"' }),
     });
+    t.api.registry.add({
+      method: 'get', path: '/api/test/leaky.xlsx', tag: 'test', summary: 'an XLSX export with raw phones', access: { role: 'analyst', scope: 'read' }, response: z.unknown(),
+      handler: async () => new Response(Buffer.from(writeXlsx([{ name: '客户', rows: [['name', 'phone', 'mobile as number', 'order'], ['张三', '13800001234', 13900005678, 2024120512345]] }])), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    });
     await t.seedShop();
     analyst = await t.login('analyst');
     operator = await t.login('operator');
@@ -66,6 +72,24 @@ describe('analysts never receive an unmasked phone', () => {
     expect(csv.text).toBe('name,phone\n张三,138****1234\n李四,+86 139****5678\n');
     expect(csv.headers.get('content-disposition')).toContain('x.csv');
     expect((await operator.get('/api/test/leaky.csv')).text).toContain('13800001234');
+  });
+
+  it('masks XLSX exports for analysts (text and numeric cells) and keeps them valid workbooks', async () => {
+    const fetchXlsx = async (who: SessionClient): Promise<string> => {
+      const res = await t.api.app.request('/api/test/leaky.xlsx', { headers: { cookie: `huitou_session=${who.cookie}` } });
+      expect(res.status).toBe(200);
+      const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      return Object.entries(entries).filter(([name]) => name.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('\n');
+    };
+    const masked = await fetchXlsx(analyst);
+    expect(masked).not.toContain('13800001234');
+    expect(masked).not.toContain('13900005678');
+    expect(masked).toContain('138****1234');
+    expect(masked).toContain('139****5678');
+    expect(masked).toContain('2024120512345');
+    const whole = await fetchXlsx(operator);
+    expect(whole).toContain('13800001234');
+    expect(whole).toContain('13900005678');
   });
 
   it('masks analyst tokens too', async () => {
