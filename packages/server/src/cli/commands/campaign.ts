@@ -1,9 +1,9 @@
 /**
- * huitou campaign validate|plan|preview|run|status|pause|resume — campaigns from YAML/JSON files a seller
+ * huitou campaign validate|plan|preview|run|status|pause|resume|tasks|results — campaigns from YAML/JSON files a seller
  * keeps in version control. plan writes the touches of the day's occurrences (one per reached customer);
  * preview shows the same plan without writing: audience after consent, caps and holdout, messages and cost
  * per channel, coupon cost, sample messages and a suggested 满X减Y threshold; run plans every active
- * campaign and sends.
+ * campaign and sends; results compares each campaign with its holdout (campaign-results.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseDay, suggestThreshold } from '@huitou/core';
@@ -24,6 +24,7 @@ import { openShop, printJson, resolveLang } from '../command-helpers.ts';
 import { renderTable } from '../text-table.ts';
 import { todayIn } from './analyze.ts';
 import { formatIssues, loadCampaigns, parseCampaignFile, signNameFor } from './campaign-load.ts';
+import { results } from './campaign-results.ts';
 import type { LoadedCampaign } from './campaign-load.ts';
 
 const OPTIONS = {
@@ -32,14 +33,15 @@ const OPTIONS = {
   'no-send': { type: 'boolean', description: 'run: plan only' },
   out: { type: 'string', description: 'tasks: write the follow-up list to FILE.csv or FILE.xlsx', placeholder: 'FILE' },
   'full-phones': { type: 'boolean', description: 'tasks: unmasked phone numbers in the list' },
+  window: { type: 'string', description: 'results: attribution window in days, 1–90 (default: the campaign\'s, else 7)', placeholder: 'N' },
 } as const;
 
-const SUBCOMMANDS = ['validate', 'plan', 'preview', 'run', 'status', 'pause', 'resume', 'tasks'] as const;
+const SUBCOMMANDS = ['validate', 'plan', 'preview', 'run', 'status', 'pause', 'resume', 'tasks', 'results'] as const;
 
 export const campaignCommand: Command = {
   name: 'campaign',
-  summary: { zh: '营销活动：校验、预览、计划、运行、状态、暂停、恢复', en: 'campaigns: validate, preview, plan, run, status, pause, resume' },
-  usage: `huitou campaign ${SUBCOMMANDS.join('|')} [FILE|KEY…] [--date DATE] [--json]`,
+  summary: { zh: '营销活动：校验、预览、计划、运行、状态、暂停、恢复、效果', en: 'campaigns: validate, preview, plan, run, status, pause, resume, results' },
+  usage: `huitou campaign ${SUBCOMMANDS.join('|')} [FILE|KEY…] [--date DATE] [--window N] [--json]`,
   options: OPTIONS,
   async run(argv, ctx) {
     const { options, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -59,6 +61,8 @@ export const campaignCommand: Command = {
           return await run(ctx, db, shop, day, options['no-send'], options.json, zh);
         case 'status':
           return await status(ctx, db, shop, args[0], options.json, zh);
+        case 'results':
+          return await results(ctx, db, shop, args[0], options.window, options.json, zh);
         case 'tasks': {
           const out = options.out;
           if (out === undefined || !/\.(csv|xlsx)$/i.test(out)) throw new UsageError('campaign tasks needs --out FILE.csv or FILE.xlsx');
