@@ -11,18 +11,27 @@
  * - repurchase_rate: paying buyers who bought on two or more distinct days within the period / paying
  *   buyers (复购率).
  * - 7-day periods end on the as-of day and step back by 7 days (the last one may be partial at the start
- *   of the history); months are calendar months in the shop's time zone.
+ *   of the history); `d30` and `d90` are 30- and 90-day periods laid out the same way (the API's overview
+ *   compares the last one with the one before, since distinct buyers cannot be summed from shorter
+ *   periods); months are calendar months in the shop's time zone.
  * - Cohorts: the month of a customer's first valid order × months since; a customer is active in a month
  *   when they have a valid order in it.
  */
 import type { Db } from '../store/database.ts';
 
 /** Start date of the period holding day number `d` ($2 is the as-of day number). */
-const PERIOD_START: Readonly<Record<'day' | 'week' | 'month', (d: string) => string>> = {
+const PERIOD_START: Readonly<Record<'day' | 'week' | 'd30' | 'd90' | 'month', (d: string) => string>> = {
   day: (d) => `DATE '1970-01-01' + ${d}`,
-  week: (d) => `DATE '1970-01-01' + ($2 - 6 - 7 * CAST(floor(($2 - ${d}) / 7.0) AS INTEGER))`,
+  week: (d) => rollingStart(7, d),
+  d30: (d) => rollingStart(30, d),
+  d90: (d) => rollingStart(90, d),
   month: (d) => `CAST(date_trunc('month', DATE '1970-01-01' + ${d}) AS DATE)`,
 };
+
+/** Start of the n-day period holding day `d`, periods ending on the as-of day ($2) and stepping back by n. */
+function rollingStart(n: number, d: string): string {
+  return `DATE '1970-01-01' + ($2 - ${n - 1} - ${n} * CAST(floor(($2 - ${d}) / ${n}.0) AS INTEGER))`;
+}
 
 export async function writeKpis(db: Db, shopId: number, asOfDay: number): Promise<void> {
   // One row per customer and purchase day: every KPI below aggregates this instead of the orders.
