@@ -212,3 +212,157 @@ export async function listCustomers(
 
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A customer row whose order stats and labels come from the latest analysis (days in the shop's zone). */
+export interface AnalysedCustomerRow extends Omit<CustomerRow, 'firstOrderMs' | 'lastOrderMs' | 'labels'> {
+  readonly firstOrder: string | null;
+  readonly lastOrder: string | null;
+  readonly labels: CustomerLabels;
+}
+
+const ANALYSED_SORT_SQL: Readonly<Record<CustomerSort, string>> = {
+  spend: 'a.net_spend',
+  orders: 'a.valid_orders',
+  last: 'a.last_order',
+  first: 'a.first_order',
+  id: 'a.customer_id',
+  clv: 'a.clv',
+  p_alive: 'a.p_alive',
+};
+
+/**
+ * The customer list read from the latest analysis (customer_analysis): order stats and labels as of the
+ * analysis day, so no aggregation over the orders. A count and a top-N over one columnar table, then the
+ * page's identities by primary key; filters on the customer table (search, province, city) become one
+ * semi-join, evaluated once. Customers imported since the analysis appear after the next one.
+ * `boughtSku` and the last-order instants are not supported here (use listCustomers).
+ */
+export async function listAnalysedCustomers(
+  db: Db,
+  shopId: number,
+  filter: Omit<CustomerFilter, 'boughtSku' | 'lastOrderFromMs' | 'lastOrderToMs'>,
+  page: CustomerPage,
+): Promise<{ total: number; rows: AnalysedCustomerRow[] }> {
+  const params: SqlValue[] = [shopId];
+  const bind = (v: SqlValue) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = ['a.shop_id = $1'];
+  const customerWhere: string[] = [];
+  if (filter.search !== undefined && filter.search !== '') {
+    const text = filter.search.toLowerCase();
+    const p = bind(text);
+    customerWhere.push(`(${searchColumns(text).map((col) => `position(${p} IN lower(coalesce(${col}, ''))) > 0`).join(' OR ')})`);
+  }
+  if (filter.province !== undefined) customerWhere.push(`c.province = ${bind(filter.province)}`);
+  if (filter.city !== undefined) customerWhere.push(`c.city = ${bind(filter.city)}`);
+  if (filter.minOrders !== undefined) where.push(`a.valid_orders >= ${bind(filter.minOrders)}`);
+  if (filter.maxOrders !== undefined) where.push(`a.valid_orders <= ${bind(filter.maxOrders)}`);
+  if (filter.minSpend !== undefined) where.push(`a.net_spend >= ${bind(filter.minSpend)}`);
+  if (filter.maxSpend !== undefined) where.push(`a.net_spend <= ${bind(filter.maxSpend)}`);
+  const labelFilters: ['segment' | 'lifecycle' | 'customerType' | 'tier' | 'churnRisk', string][] = [
+    ['segment', 'a.rfm_segment'],
+    ['lifecycle', 'a.lifecycle'],
+    ['customerType', 'a.customer_type'],
+    ['tier', 'a.tier'],
+    ['churnRisk', 'a.churn_risk'],
+  ];
+  for (const [key, col] of labelFilters) {
+    const v = filter[key];
+    if (typeof v === 'string') where.push(`${col} = ${bind(v)}`);
+  }
+  if (filter.minR !== undefined) where.push(`a.r_score >= ${bind(filter.minR)}`);
+  if (filter.minF !== undefined) where.push(`a.f_score >= ${bind(filter.minF)}`);
+  if (filter.minM !== undefined) where.push(`a.m_score >= ${bind(filter.minM)}`);
+  if (filter.maxPAlive !== undefined) where.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
+  if (filter.dueSku !== undefined || filter.dueState !== undefined) {
+    const conds = ['d.shop_id = $1'];
+    if (filter.dueSku !== undefined) conds.push(`d.product_key = ${bind(filter.dueSku)}`);
+    conds.push(filter.dueState !== undefined ? `d.state = ${bind(filter.dueState)}` : `d.state IN ('due_soon', 'due', 'overdue')`);
+    where.push(`a.customer_id IN (SELECT d.customer_id FROM customer_sku_due d WHERE ${conds.join(' AND ')})`);
+  }
+  if (filter.customerIds !== undefined) {
+    where.push(filter.customerIds.length === 0 ? 'false' : `a.customer_id IN (${filter.customerIds.map((id) => bind(id)).join(', ')})`);
+  }
+  if (customerWhere.length > 0) where.push(`a.customer_id IN (SELECT c.customer_id FROM customers c WHERE c.shop_id = $1 AND ${customerWhere.join(' AND ')})`);
+  const dir = page.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
+  const columns = `a.customer_id, a.orders, a.valid_orders, CAST(a.net_spend AS DOUBLE PRECISION) AS net_spend,
+    CAST(a.first_order AS VARCHAR) AS first_order, CAST(a.last_order AS VARCHAR) AS last_order,
+    a.r_score, a.f_score, a.m_score, a.rfm_segment, a.lifecycle, a.customer_type, a.tier, a.p_alive, a.expected_90, a.clv,
+    CAST(a.next_order AS VARCHAR) AS next_order, a.churn_risk`;
+  const order = `ORDER BY ${ANALYSED_SORT_SQL[page.sort]} ${dir}, a.customer_id LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`;
+  let total: number | null = null;
+  let rows: Record<string, unknown>[];
+  if (customerWhere.length > 0) {
+    // The customer-table scan (a substring search over a million names) is the expensive part: run it once.
+    rows = await db.all(
+      `WITH m AS MATERIALIZED (SELECT ${columns} FROM customer_analysis a WHERE ${where.join(' AND ')})
+       SELECT m.*, (SELECT count(*) FROM m) AS total FROM m a ${order}`,
+      params,
+    );
+    if (rows.length > 0) total = Number(rows[0]?.['total']);
+  } else {
+    rows = await db.all(`SELECT ${columns} FROM customer_analysis a WHERE ${where.join(' AND ')} ${order}`, params);
+  }
+  if (total === null) total = (await getOneOrThrow<{ total: number }>(db, `SELECT count(*) AS total FROM customer_analysis a WHERE ${where.join(' AND ')}`, params)).total;
+  const ids = rows.map((r) => Number(r['customer_id']));
+  const identities = new Map<number, Record<string, unknown>>();
+  if (ids.length > 0) {
+    const found = await db.all(
+      `SELECT customer_id, key_kind, key_value, nick, name, phone, phone_masked, email, province, city, CAST(birthday AS VARCHAR) AS birthday
+       FROM customers WHERE shop_id = $1 AND customer_id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
+      [shopId, ...ids],
+    );
+    for (const r of found) identities.set(Number(r['customer_id']), r);
+  }
+  return {
+    total: Number(total),
+    rows: rows.map((r) => {
+      const c = identities.get(Number(r['customer_id'])) ?? {};
+      return {
+        customerId: Number(r['customer_id']),
+        keyKind: String(c['key_kind'] ?? ''),
+        keyValue: String(c['key_value'] ?? ''),
+        nick: str(c['nick']),
+        name: str(c['name']),
+        phone: str(c['phone']),
+        phoneMasked: str(c['phone_masked']),
+        email: str(c['email']),
+        province: str(c['province']),
+        city: str(c['city']),
+        birthday: str(c['birthday']),
+        orders: Number(r['orders']),
+        validOrders: Number(r['valid_orders']),
+        netSpend: Number(r['net_spend']),
+        firstOrder: str(r['first_order']),
+        lastOrder: str(r['last_order']),
+        labels: {
+          rScore: numOrNull(r['r_score']),
+          fScore: numOrNull(r['f_score']),
+          mScore: numOrNull(r['m_score']),
+          segment: str(r['rfm_segment']),
+          lifecycle: str(r['lifecycle']),
+          customerType: String(r['customer_type']),
+          tier: String(r['tier']),
+          pAlive: numOrNull(r['p_alive']),
+          expected90: numOrNull(r['expected_90']),
+          clv: numOrNull(r['clv']),
+          nextOrder: str(r['next_order']),
+          churnRisk: str(r['churn_risk']),
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * Columns a search text can match, by its shape: digits only → phone and buyer key (and the id's digits are
+ * in neither); an @ → e-mail and buyer key; anything else → nick, name, e-mail and buyer key. Fewer columns,
+ * fewer substring scans over a million rows.
+ */
+function searchColumns(text: string): string[] {
+  if (/^[\d\s+-]+$/.test(text)) return ['c.phone', 'c.key_value'];
+  if (text.includes('@')) return ['c.email', 'c.key_value'];
+  return ['c.nick', 'c.name', 'c.email', 'c.key_value'];
+}
