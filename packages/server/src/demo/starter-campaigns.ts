@@ -13,13 +13,26 @@ import type { Db } from '../store/database.ts';
 export const DEMO_SIGN_NAME = '回头客示范店';
 
 export async function loadStarterCampaigns(signName = DEMO_SIGN_NAME): Promise<CampaignDefinition[]> {
+  return (await loadPlaybook(signName)).map((t) => t.definition);
+}
+
+export interface PlaybookTemplate {
+  readonly file: string;
+  /** The YAML, with the demo's 【signature】 replaced by the shop's. */
+  readonly text: string;
+  readonly definition: CampaignDefinition;
+}
+
+/** The starter campaigns as templates for a shop: file name, YAML text (its signature) and the parsed definition. */
+export async function loadPlaybook(signName = DEMO_SIGN_NAME): Promise<PlaybookTemplate[]> {
   const dir = fileURLToPath(new URL('./campaigns/', import.meta.url));
   const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
-  const out: CampaignDefinition[] = [];
+  const out: PlaybookTemplate[] = [];
   for (const f of files) {
-    const parsed = parseCampaignText(await readFile(`${dir}${f}`, 'utf8'), { signName });
+    const text = (await readFile(`${dir}${f}`, 'utf8')).replaceAll(`【${DEMO_SIGN_NAME}】`, `【${signName}】`);
+    const parsed = parseCampaignText(text, { signName });
     if (!parsed.ok) throw new Error(`starter campaign ${f} is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-    out.push(parsed.campaign);
+    out.push({ file: f, text, definition: parsed.campaign });
   }
   return out;
 }

@@ -6,12 +6,12 @@
  * campaign and sends; results compares each campaign with its holdout (campaign-results.ts).
  */
 import { writeFile } from 'node:fs/promises';
-import { parseDay, suggestThreshold } from '@huitou/core';
+import { parseDay } from '@huitou/core';
 import { exportDueTasks } from '../../engine/outbox/export-tasks.ts';
+import { campaignTouchCounts } from '../../engine/campaigns/campaign-status.ts';
 import { couponSecret, listCampaigns, setCampaignStatus } from '../../engine/campaigns/campaign-store.ts';
-import { planCampaignDay } from '../../engine/campaigns/plan-occurrence.ts';
 import type { OccurrencePlan } from '../../engine/campaigns/plan-occurrence.ts';
-import { selectAudienceSql } from '../../engine/audience/index.ts';
+import { planDayWithSuggestion } from '../../engine/campaigns/plan-with-suggestion.ts';
 import { runSender } from '../../engine/outbox/sender.ts';
 import { buildChannels } from '../../engine/setup/build-channels.ts';
 import { unsubscribeLinks } from '../../engine/setup/unsubscribe-links.ts';
@@ -116,23 +116,12 @@ async function plan(ctx: CommandContext, db: Db, shop: Shop, args: readonly stri
 }
 
 async function planOne(ctx: CommandContext, db: Db, shop: Shop, c: LoadedCampaign, day: number, dryRun: boolean) {
-  const result = await planCampaignDay(db, {
+  const result = await planDayWithSuggestion(db, {
     campaignId: c.campaignId, definition: c.definition, shop: { shopId: shop.shopId, name: signNameFor(ctx.config, shop), timeZone: shop.timeZone },
-    day, nowMs: Date.now(), couponSecret: await couponSecret(db), costPerMessageCents: { sms: ctx.config.sms.costPerSegmentCents }, dryRun,
+    day, nowMs: Date.now(), smsCostCents: ctx.config.sms.costPerSegmentCents, dryRun,
   });
   if (!result.ok) throw new CommandError('plan_failed', `${c.definition.key}: ${result.message}`);
-  let suggestion = null;
-  if (dryRun && c.definition.offer !== null) {
-    const audience = selectAudienceSql(c.definition.audience, { shopId: shop.shopId, asOf: day, timeZone: shop.timeZone });
-    const values = await db.all<{ v: number }>(
-      `SELECT CAST(avg_order_value * 100 AS DOUBLE PRECISION) AS v FROM customer_analysis
-       WHERE avg_order_value IS NOT NULL AND customer_id IN (${audience.sql.replace(/ORDER BY c\.customer_id\s*$/, '')})`,
-      audience.params,
-    );
-    const s = suggestThreshold(values.map((r) => Number(r.v)));
-    suggestion = s.ok ? { label: s.label, explanation: s.explanation } : null;
-  }
-  return { plans: result.plans, suggestion };
+  return { plans: result.plans, suggestion: result.suggestion };
 }
 
 function renderPlan(key: string, plans: readonly OccurrencePlan[], suggestion: { label: { zh: string; en: string }; explanation: { zh: string; en: string } } | null, zh: boolean): string {
@@ -172,16 +161,12 @@ async function run(ctx: CommandContext, db: Db, shop: Shop, day: number, noSend:
 async function status(ctx: CommandContext, db: Db, shop: Shop, key: string | undefined, json: boolean, zh: boolean): Promise<number> {
   const campaigns = (await listCampaigns(db, shop.shopId)).filter((c) => key === undefined || c.key === key);
   if (key !== undefined && campaigns.length === 0) throw new CommandError('no_campaign', `no campaign "${key}"`);
-  const rows = await db.all(
-    `SELECT c.campaign_key AS k, t.status, coalesce(t.skip_reason, '') AS reason, count(*) AS n, coalesce(sum(t.cost_cents), 0) AS cost
-     FROM touches t JOIN campaigns c ON c.campaign_id = t.campaign_id WHERE t.shop_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    [shop.shopId],
-  );
+  const counts = await campaignTouchCounts(db, shop.shopId);
   const doc = campaigns.map((c) => ({
     key: c.key, name: c.name, kind: c.kind, priority: c.priority, status: c.status, statusReason: c.statusReason,
-    touches: Object.fromEntries(rows.filter((r) => r['k'] === c.key && r['reason'] === '').map((r) => [String(r['status']), Number(r['n'])])),
-    skipped: Object.fromEntries(rows.filter((r) => r['k'] === c.key && r['reason'] !== '').map((r) => [String(r['reason']), Number(r['n'])])),
-    costCents: rows.filter((r) => r['k'] === c.key).reduce((a, r) => a + Number(r['cost']), 0),
+    touches: counts.get(c.key)?.unreasoned ?? {},
+    skipped: counts.get(c.key)?.skipped ?? {},
+    costCents: counts.get(c.key)?.costCents ?? 0,
   }));
   if (json) printJson(ctx.io, { shop: shop.name, campaigns: doc });
   else {

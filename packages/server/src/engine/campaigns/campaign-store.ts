@@ -12,11 +12,17 @@ export interface CampaignRow {
   readonly priority: number;
   readonly status: 'active' | 'paused';
   readonly statusReason: string | null;
+  readonly holdoutShare: number;
   readonly definition: string;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
 }
 
-/** Saves a definition (new or changed) and returns its id; the campaign keeps its status. */
-export async function saveCampaign(db: Db, shopId: number, def: CampaignDefinition): Promise<number> {
+/**
+ * Saves a definition (new or changed) and returns its id; a saved campaign keeps its status, a new one starts
+ * with `initialStatus` (the CLI's files are active at once; the API's campaigns stay paused until launched).
+ */
+export async function saveCampaign(db: Db, shopId: number, def: CampaignDefinition, initialStatus: 'active' | 'paused' = 'active'): Promise<number> {
   const existing = await findOne<{ id: number }>(db, `SELECT campaign_id AS id FROM campaigns WHERE shop_id = $1 AND campaign_key = $2`, [shopId, def.key]);
   const json = JSON.stringify(def.source);
   if (existing !== undefined) {
@@ -29,16 +35,18 @@ export async function saveCampaign(db: Db, shopId: number, def: CampaignDefiniti
   const { id } = await getOneOrThrow<{ id: number }>(db, `SELECT nextval('campaign_id_seq') AS id`);
   await db.run(
     `INSERT INTO campaigns (campaign_id, shop_id, campaign_key, name, kind, priority, holdout_share, definition, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active')`,
-    [id, shopId, def.key, def.name.zh, def.kind, def.priority, def.holdout, json],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, shopId, def.key, def.name.zh, def.kind, def.priority, def.holdout, json, initialStatus],
   );
   return id;
 }
 
-export async function listCampaigns(db: Db, shopId: number): Promise<CampaignRow[]> {
+export async function listCampaigns(db: Db, shopId: number, key?: string): Promise<CampaignRow[]> {
   const rows = await db.all(
-    `SELECT campaign_id, campaign_key, name, kind, priority, status, status_reason, definition FROM campaigns WHERE shop_id = $1 ORDER BY priority DESC, campaign_key`,
-    [shopId],
+    `SELECT campaign_id, campaign_key, name, kind, priority, status, status_reason, holdout_share, definition,
+       CAST(extract(epoch FROM created_at) * 1000 AS DOUBLE PRECISION) AS created_ms, CAST(extract(epoch FROM updated_at) * 1000 AS DOUBLE PRECISION) AS updated_ms
+     FROM campaigns WHERE shop_id = $1 ${key === undefined ? '' : 'AND campaign_key = $2'} ORDER BY priority DESC, campaign_key`,
+    key === undefined ? [shopId] : [shopId, key],
   );
   return rows.map((r) => ({
     campaignId: Number(r['campaign_id']),
@@ -48,8 +56,16 @@ export async function listCampaigns(db: Db, shopId: number): Promise<CampaignRow
     priority: Number(r['priority']),
     status: r['status'] === 'paused' ? 'paused' : 'active',
     statusReason: r['status_reason'] === null ? null : String(r['status_reason']),
+    holdoutShare: Number(r['holdout_share']),
     definition: String(r['definition']),
+    createdAtMs: Number(r['created_ms']),
+    updatedAtMs: Number(r['updated_ms']),
   }));
+}
+
+/** The saved campaign with this key, if any. */
+export async function findCampaign(db: Db, shopId: number, key: string): Promise<CampaignRow | undefined> {
+  return (await listCampaigns(db, shopId, key))[0];
 }
 
 export async function setCampaignStatus(db: Db, shopId: number, key: string, status: 'active' | 'paused', reason: string | null): Promise<boolean> {
