@@ -105,6 +105,8 @@ describe('plan and send', () => {
     expect(rows.find((r) => r['skip_reason'] === 'opted_out')).toMatchObject({ n: 1 });
     // 22:00 Shanghai is outside 08:00–21:00: queued marketing waits for 08:00 next morning.
     expect(await db.all(`SELECT DISTINCT extract(epoch FROM not_before) * 1000 AS nb FROM touches WHERE status = 'queued'`)).toEqual([{ nb: Date.UTC(2026, 6, 1, 0, 0) }]);
+    // Holdout keeps the time its message would have gone out (the start of its attribution window in results).
+    expect(await db.all(`SELECT DISTINCT extract(epoch FROM not_before) * 1000 AS nb FROM touches WHERE status = 'holdout'`)).toEqual([{ nb: Date.UTC(2026, 6, 1, 0, 0) }]);
     // Every queued touch has a unique coupon code and an A or B variant.
     const codes = await db.all(`SELECT count(DISTINCT offer_code) AS codes, count(*) AS n, count(DISTINCT variant) AS variants FROM touches WHERE status = 'queued'`);
     expect(codes[0]).toEqual({ codes: plan.queued, n: plan.queued, variants: 2 });
