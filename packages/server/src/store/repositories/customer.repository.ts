@@ -298,7 +298,7 @@ export async function listAnalysedCustomers(
     // The customer-table scan (a substring search over a million names) is the expensive part: run it once.
     rows = await db.all(
       `WITH m AS MATERIALIZED (SELECT ${columns} FROM customer_analysis a WHERE ${where.join(' AND ')})
-       SELECT m.*, (SELECT count(*) FROM m) AS total FROM m a ${order}`,
+       SELECT a.*, (SELECT count(*) FROM m) AS total FROM m a ${order}`,
       params,
     );
     if (rows.length > 0) total = Number(rows[0]?.['total']);
