@@ -37,7 +37,7 @@ export function CohortHeatmap({ rows }: { readonly rows: readonly CohortRow[] })
       },
       xAxis: { type: 'category', data: Array.from({ length: months }, (_, k) => `M${k}`), splitArea: { show: true } },
       yAxis: { type: 'category', data: rows.map((r) => r.cohort), inverse: true, splitArea: { show: true } },
-      visualMap: { min: 0, max: Math.max(max, 0.01), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f6f9f7', '#8fd0b0', '#23875c'] }, formatter: (v: unknown) => fmt.pct(Number(v), 0) },
+      visualMap: { dimension: 2, min: 0, max: Math.max(max, 0.01), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f6f9f7', '#8fd0b0', '#23875c'] }, formatter: (v: unknown) => fmt.pct(Number(v), 0) },
       series: [{ type: 'heatmap', data, label: { show: rows.length <= 14 && months <= 13, fontSize: 10, formatter: (p: FormatterParams) => fmt.pct(valueAt(p, 2), 0) } }],
     };
   }, [rows, t, fmt]);

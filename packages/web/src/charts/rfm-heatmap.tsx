@@ -36,7 +36,7 @@ export function RfmHeatmap({ cells, onSelect }: Props) {
       },
       xAxis: { type: 'category', data: SCORES.map((s) => `R${s}`), name: t('segments.recency'), nameLocation: 'middle', nameGap: 24, splitArea: { show: true } },
       yAxis: { type: 'category', data: SCORES.map((s) => `F${s}`), name: t('segments.frequency'), nameLocation: 'middle', nameGap: 30, splitArea: { show: true } },
-      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f2f6fd', '#9dbcf0', '#2f6fde'] } },
+      visualMap: { dimension: 2, min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f2f6fd', '#9dbcf0', '#2f6fde'] } },
       series: [{
         type: 'heatmap',
         data: cells.map((c) => [c.r - 1, c.f - 1, c.customers, c.spend]),
