@@ -14,8 +14,12 @@ import { ImportJobs } from '../imports/import-jobs.ts';
 import { UploadStore } from '../imports/upload-store.ts';
 import { readJson } from '../route-registry.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-import { findShop } from '../../store/repositories/shop.repository.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
+import type { Principal } from '../access.ts';
+import { audit } from '../auth/audit.ts';
+import type { FormatName } from '../../importers/formats/format-definition.ts';
+import type { StoredUpload } from '../imports/upload-store.ts';
+import { shopOrThrow } from '../shop-param.ts';
 
 const shopParams = z.object({ shop: z.string().min(1).max(100) });
 const jobParams = z.object({ shop: z.string().min(1).max(100), job: z.string().min(1).max(64) });
@@ -33,11 +37,17 @@ export interface ImportService {
 export function registerImportRoutes(registry: RouteRegistry, deps: ApiDeps): ImportService {
   const uploads = new UploadStore(deps.config.maxUploadBytes);
   const jobs = new ImportJobs(deps.pool, uploads, deps.now);
-  const shopOf = (name: string): Promise<Shop> => deps.pool.use(async (db) => {
-    const shop = await findShop(db, name);
-    if (shop === undefined) throw new HttpError('not_found', `no shop "${name}"`, `找不到店铺“${name}”`);
-    return shop;
-  });
+  const shopOf = (name: string): Promise<Shop> => deps.pool.use((db) => shopOrThrow(db, name));
+  /** Starts a job and audits its start and its end (who imported what, with the counts). */
+  const startJob = async (c: ApiContext, shop: Shop, uploads: readonly StoredUpload[], options: { format: FormatName | null; strict: boolean; analyze: boolean }) => {
+    const principal: Principal = c.get('principal');
+    const target = `shop:${shop.name}`;
+    await deps.pool.use((db) => audit(db, principal, 'import.start', target, { files: uploads.map((u) => ({ name: u.name, bytes: u.bytes })), format: options.format, strict: options.strict }, c, deps.now()));
+    return jobs.start({
+      shop, uploads, format: options.format, strict: options.strict, analyze: options.analyze,
+      onFinished: (job) => deps.pool.use((db) => audit(db, principal, 'import.done', target, { job: job.id, state: job.state, units: job.units.map((u) => ({ batchId: u.batchId, status: u.status, ordersNew: u.ordersNew, ordersUpdated: u.ordersUpdated, errors: u.errors })) }, null, deps.now())),
+    });
+  };
   const save = async (c: ApiContext, shop: Shop) => {
     const declared = c.req.header('content-length');
     return uploads.save(shop.shopId, c.req.header('x-file-name'), c.req.raw.body, declared === undefined ? null : Number(declared), deps.now());
@@ -62,14 +72,14 @@ export function registerImportRoutes(registry: RouteRegistry, deps: ApiDeps): Im
       const json = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
       if (!json) {
         const upload = await save(c, shop);
-        return { job: jobs.start({ shop, uploads: [upload], format: null, strict: false, analyze: true }) };
+        return { job: await startJob(c, shop, [upload], { format: null, strict: false, analyze: true }) };
       }
       const body = startImportBodySchema.safeParse(await readJson(c));
       if (!body.success) {
         throw new HttpError('validation_failed', 'invalid body', '请求内容无效', body.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
       }
       const taken = uploads.take(shop.shopId, body.data.uploads);
-      return { job: jobs.start({ shop, uploads: taken, format: body.data.format ?? null, strict: body.data.strict ?? false, analyze: body.data.analyze ?? true }) };
+      return { job: await startJob(c, shop, taken, { format: body.data.format ?? null, strict: body.data.strict ?? false, analyze: body.data.analyze ?? true }) };
     },
   });
 
