@@ -38,11 +38,17 @@ export async function armStats(db: Db, shopId: number, scope: readonly WindowSco
   const cte = resultTouchesCte(scope, 3);
   const rows = await db.all(
     `${cte.sql},
+    span AS (SELECT min(ref) AS first_ref, max(until) AS last_until FROM rt),
+    -- Only orders inside some window can match: a shop's years of history never reach the join.
+    recent AS (
+      SELECT o.customer_id, o.platform, o.order_no, o.order_time, CAST(round((o.amount - o.refund) * 100) AS DOUBLE PRECISION) AS net_cents
+      FROM orders o, span
+      WHERE o.shop_id = $1 AND o.status IN (${validStatusSqlList()}) AND o.order_time >= span.first_ref AND o.order_time < span.last_until
+    ),
     hits AS (
-      SELECT rt.touch_id, CAST(round((o.amount - o.refund) * 100) AS DOUBLE PRECISION) AS net_cents,
+      SELECT rt.touch_id, o.net_cents,
         row_number() OVER (PARTITION BY rt.campaign_id, o.platform, o.order_no ORDER BY rt.ref DESC, rt.touch_id DESC) AS pick
-      FROM rt JOIN orders o ON o.shop_id = $1 AND o.customer_id = rt.customer_id AND o.order_time >= rt.ref AND o.order_time < rt.until
-      WHERE o.status IN (${validStatusSqlList()})
+      FROM rt JOIN recent o ON o.customer_id = rt.customer_id AND o.order_time >= rt.ref AND o.order_time < rt.until
     ),
     per AS (SELECT touch_id, count(*) AS orders, sum(net_cents) AS net_cents FROM hits WHERE pick = 1 GROUP BY touch_id)
     SELECT rt.campaign_id, rt.occurrence_id, rt.arm, rt.channel, rt.variant,
@@ -57,8 +63,8 @@ export async function armStats(db: Db, shopId: number, scope: readonly WindowSco
       ${n('coalesce(sum(per.net_cents * per.net_cents), 0)')} AS revenue_squares,
       ${n('sum(rt.cost_cents)')} AS cost_cents,
       ${n('sum(CASE WHEN rt.until > to_timestamp($2 / 1000.0) THEN 1 ELSE 0 END)')} AS open_windows,
-      ${n('min(extract(epoch FROM rt.ref)) * 1000')} AS from_ms,
-      ${n('max(extract(epoch FROM rt.until)) * 1000')} AS to_ms
+      ${n('extract(epoch FROM min(rt.ref)) * 1000')} AS from_ms,
+      ${n('extract(epoch FROM max(rt.until)) * 1000')} AS to_ms
     FROM rt LEFT JOIN per ON per.touch_id = rt.touch_id
     GROUP BY rt.campaign_id, rt.occurrence_id, rt.arm, rt.channel, rt.variant
     ORDER BY rt.campaign_id, rt.occurrence_id, rt.arm, rt.channel, rt.variant`,

@@ -6,7 +6,7 @@
  */
 import { validStatusSqlList } from '@huitou/core';
 import type { Db } from '../../store/database.ts';
-import { resultTouchesCte } from './result-touches-sql.ts';
+import { REF, scopeValues } from './result-touches-sql.ts';
 import type { WindowScope } from './result-touches-sql.ts';
 
 export interface RedemptionRow {
@@ -25,19 +25,30 @@ export interface RedemptionRow {
 
 export async function redemptions(db: Db, shopId: number, scope: readonly WindowScope[]): Promise<RedemptionRow[]> {
   if (scope.length === 0) return [];
-  const cte = resultTouchesCte(scope, 2);
+  const values = scopeValues(scope, 2);
+  // Orders with a code first (few), then the touches carrying that code: ref and until only for matches.
   const rows = await db.all(
-    `${cte.sql}
-    SELECT rt.campaign_id, rt.occurrence_id, rt.channel, rt.variant,
-      CASE WHEN o.customer_id = rt.customer_id THEN 1 ELSE 0 END AS by_recipient,
-      CASE WHEN o.customer_id = rt.customer_id AND o.order_time >= rt.ref AND o.order_time < rt.until THEN 1 ELSE 0 END AS in_window,
-      CAST(round((o.amount - o.refund) * 100) AS DOUBLE PRECISION) AS paid_cents,
-      CAST(round(o.discount * 100) AS DOUBLE PRECISION) AS discount_cents,
-      CAST(round(o.shipping * 100) AS DOUBLE PRECISION) AS shipping_cents
-    FROM rt JOIN orders o ON o.shop_id = $1 AND upper(replace(replace(o.coupon_code, '-', ''), ' ', '')) = rt.offer_code
-    WHERE rt.arm = 'treated' AND rt.offer_code IS NOT NULL AND o.coupon_code IS NOT NULL AND o.status IN (${validStatusSqlList()})
-    ORDER BY o.platform, o.order_no`,
-    [shopId, ...cte.params],
+    `WITH scope (campaign_id, window_days) AS (VALUES ${values.sql}),
+    coded AS (
+      SELECT o.customer_id, o.order_time, upper(replace(replace(o.coupon_code, '-', ''), ' ', '')) AS code,
+        CAST(round((o.amount - o.refund) * 100) AS DOUBLE PRECISION) AS paid_cents,
+        CAST(round(o.discount * 100) AS DOUBLE PRECISION) AS discount_cents,
+        CAST(round(o.shipping * 100) AS DOUBLE PRECISION) AS shipping_cents,
+        o.platform, o.order_no
+      FROM orders o WHERE o.shop_id = $1 AND o.coupon_code IS NOT NULL AND o.status IN (${validStatusSqlList()})
+    ),
+    matched AS (
+      SELECT t.campaign_id, t.occurrence_id, t.channel, coalesce(t.variant, '') AS variant, t.customer_id AS recipient, c.*,
+        ${REF} AS ref, to_timestamp(extract(epoch FROM ${REF}) + s.window_days * 86400) AS until
+      FROM coded c JOIN touches t ON t.offer_code = c.code AND t.shop_id = $1 AND t.status <> 'holdout' AND t.body IS NOT NULL
+      JOIN scope s ON s.campaign_id = t.campaign_id
+    )
+    SELECT campaign_id, occurrence_id, channel, variant,
+      CASE WHEN customer_id = recipient THEN 1 ELSE 0 END AS by_recipient,
+      CASE WHEN customer_id = recipient AND order_time >= ref AND order_time < until THEN 1 ELSE 0 END AS in_window,
+      paid_cents, discount_cents, shipping_cents
+    FROM matched ORDER BY platform, order_no`,
+    [shopId, ...values.params],
   );
   return rows.map((r) => ({
     campaignId: Number(r['campaign_id']),
