@@ -55,20 +55,20 @@ export async function rollingKpis(db: Db, shopId: number, period: RollingPeriod,
   }));
 }
 
-export interface LabelCount {
+export interface LabelCount<R extends number | null = number> {
   readonly code: string;
   readonly zh: string;
   readonly en: string;
   readonly customers: number;
-  readonly revenue: number;
+  readonly revenue: R;
 }
 
-export interface LabelCounts {
+export interface LabelCounts<R extends number | null = number> {
   readonly totals: { customers: number; buyers: number; repeatBuyers: number; netRevenue: number };
-  readonly segments: LabelCount[];
-  readonly lifecycle: LabelCount[];
-  readonly customerTypes: LabelCount[];
-  readonly churnRisk: LabelCount[];
+  readonly segments: LabelCount<R>[];
+  readonly lifecycle: LabelCount<R>[];
+  readonly customerTypes: LabelCount<R>[];
+  readonly churnRisk: LabelCount<R>[];
 }
 
 const CHURN_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -137,4 +137,26 @@ export async function paretoCurve(db: Db, shopId: number): Promise<{ customerSha
     cum += Number(r['s']);
     return { customerShare: Number(r['p']) / rows.length, revenueShare: total > 0 ? cum / total : 0 };
   });
+}
+
+/**
+ * The same counts as `labelCounts`, from the analysis run's stored summary (one row, no scan of the
+ * customers): what the overview shows. Revenue per label is not stored with the run, so it is null here.
+ */
+export async function storedLabelCounts(db: Db, runId: number): Promise<LabelCounts<number | null>> {
+  const [row] = await db.all<{ summary: string }>(`SELECT summary FROM analysis_runs WHERE run_id = $1`, [runId]);
+  const doc = JSON.parse(row?.summary ?? '{}') as {
+    summary?: { customers?: number; buyers?: number; repeatBuyers?: number; netRevenue?: number };
+    details?: { segments?: Record<string, number>; lifecycle?: Record<string, number>; customerTypes?: Record<string, number>; models?: { churnRisk?: Record<string, number> } };
+  };
+  const list = (m: Record<string, number> | undefined, labels: readonly { code: string; zh: string; en: string }[]): LabelCount<null>[] =>
+    labels.map((l) => ({ code: l.code, zh: l.zh, en: l.en, customers: Number(m?.[l.code] ?? 0), revenue: null }));
+  const s = doc.summary ?? {};
+  return {
+    totals: { customers: Number(s.customers ?? 0), buyers: Number(s.buyers ?? 0), repeatBuyers: Number(s.repeatBuyers ?? 0), netRevenue: Number(s.netRevenue ?? 0) },
+    segments: list(doc.details?.segments, RFM_SEGMENTS),
+    lifecycle: list(doc.details?.lifecycle, LIFECYCLE_STAGES),
+    customerTypes: list(doc.details?.customerTypes, CUSTOMER_TYPES),
+    churnRisk: list(doc.details?.models?.churnRisk, CHURN_BANDS.map((b) => ({ code: b, ...(CHURN_LABELS[b] ?? { zh: b, en: b }) }))),
+  };
 }

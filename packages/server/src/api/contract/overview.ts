@@ -35,7 +35,8 @@ export const labelCountSchema = z.object({
   zh: z.string(),
   en: z.string(),
   customers: z.number().int(),
-  revenue: z.number(),
+  /** Null in the overview (its counts come from the stored analysis run); the segments page has revenue per label. */
+  revenue: z.number().nullable(),
 });
 export type LabelCountView = z.infer<typeof labelCountSchema>;
 

@@ -3,7 +3,7 @@
  * export /reports/:kind/export (audited). All answer 409 no_analysis before the first analysis.
  */
 import { buildReports } from '../../reports/build-reports.ts';
-import { labelCounts, paretoCurve, rfmGrid, rollingKpis } from '../../reports/overview-queries.ts';
+import { paretoCurve, rfmGrid, rollingKpis, storedLabelCounts } from '../../reports/overview-queries.ts';
 import type { KpiPeriod, RollingPeriod } from '../../reports/overview-queries.ts';
 import { cohortsReport, cyclesReport, lifecycleReport, rfmReport, tiersReport } from '../../reports/report-queries.ts';
 import type { ReportKind } from '../../reports/report-queries.ts';
@@ -34,7 +34,7 @@ export function registerInsightRoutes(registry: RouteRegistry, deps: ApiDeps): v
         const run = await latestRunOrThrow(db, shop);
         const period = query.period as RollingPeriod;
         const periods = await rollingKpis(db, shop.shopId, period, query.points);
-        const counts = await labelCounts(db, shop.shopId);
+        const counts = await storedLabelCounts(db, run.runId);
         const current = periods[0] ?? null;
         const previous = periods[1] ?? null;
         return {

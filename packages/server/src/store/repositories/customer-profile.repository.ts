@@ -105,24 +105,24 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
   );
   const orderRows = await db.all(
     `SELECT platform, order_no, ${ms('order_time')} AS order_ms, ${ms('paid_time')} AS paid_ms, status, status IN (${validStatusSqlList()}) AS valid,
-       CAST(amount AS DOUBLE PRECISION) AS amount, CAST(refund AS DOUBLE PRECISION) AS refund, coupon_code, count(*) OVER () AS total
+       CAST(amount AS DOUBLE PRECISION) AS amount, CAST(refund AS DOUBLE PRECISION) AS refund, coupon_code
      FROM orders WHERE shop_id = $1 AND customer_id = $2 ORDER BY order_time DESC, order_no LIMIT ${Math.floor(limits.orders)}`,
     args,
   );
   const lines = new Map<string, ProfileOrder['lines']>();
   if (orderRows.length > 0) {
-    const p: (string | number)[] = [shopId];
-    const keys = orderRows.map((o) => {
-      p.push(String(o['platform']), String(o['order_no']));
-      return `($${p.length - 1}, $${p.length})`;
-    });
-    const lineRows = await db.all(
-      `SELECT platform, order_no, product_key, title, quantity, CAST(amount AS DOUBLE PRECISION) AS amount, CAST(refund AS DOUBLE PRECISION) AS refund
-       FROM order_lines WHERE shop_id = $1 AND order_no IN (${orderRows.map((_, i) => `$${2 * i + 3}`).join(', ')})
-         AND (platform, order_no) IN (${keys.join(', ')})
-       ORDER BY platform, order_no, line_seq`,
-      p,
-    );
+    // The lines of the page's orders through a semi-join on the same top-N: one hash probe per line over the
+    // 14M-line scan (a parameter list of order numbers is 2-3x slower in DuckDB); the platform is checked here.
+    const wanted = new Set(orderRows.map((o) => `${String(o['platform'])}\n${String(o['order_no'])}`));
+    const lineRows = (
+      await db.all(
+        `SELECT platform, order_no, product_key, title, quantity, CAST(amount AS DOUBLE PRECISION) AS amount, CAST(refund AS DOUBLE PRECISION) AS refund
+         FROM order_lines WHERE shop_id = $1 AND order_no IN (
+           SELECT order_no FROM orders WHERE shop_id = $1 AND customer_id = $2 ORDER BY order_time DESC, order_no LIMIT ${Math.floor(limits.orders)})
+         ORDER BY platform, order_no, line_seq`,
+        args,
+      )
+    ).filter((l) => wanted.has(`${String(l['platform'])}\n${String(l['order_no'])}`));
     for (const l of lineRows) {
       const k = `${String(l['platform'])}\n${String(l['order_no'])}`;
       const list = lines.get(k) ?? [];
@@ -174,7 +174,8 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
     due: due.map((r) => ({ sku: String(r['product_key']), title: null, state: String(r['state']), dueOn: String(r['due_on']), lastPurchase: String(r['last_purchase']) })),
     skuTitles,
     orders: {
-      total: Number(orderRows[0]?.['total'] ?? (await countOrders(db, shopId, customerId))),
+      // A separate count keeps the page a top-N (a window count would sort all of a heavy buyer's orders).
+      total: orderRows.length < limits.orders ? orderRows.length : await countOrders(db, shopId, customerId),
       rows: orderRows.map((o) => ({
         platform: String(o['platform']), orderNo: String(o['order_no']), orderTimeMs: Number(o['order_ms']), paidTimeMs: num(o['paid_ms']),
         status: String(o['status']), valid: o['valid'] === true, amount: Number(o['amount']), refund: Number(o['refund']), couponCode: str(o['coupon_code']),

@@ -286,6 +286,7 @@ export async function listAnalysedCustomers(
     where.push(filter.customerIds.length === 0 ? 'false' : `a.customer_id IN (${filter.customerIds.map((id) => bind(id)).join(', ')})`);
   }
   if (customerWhere.length > 0) where.push(`a.customer_id IN (SELECT c.customer_id FROM customers c WHERE c.shop_id = $1 AND ${customerWhere.join(' AND ')})`);
+  const semiJoin = customerWhere.length > 0 || filter.dueSku !== undefined || filter.dueState !== undefined;
   const dir = page.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const columns = `a.customer_id, a.orders, a.valid_orders, CAST(a.net_spend AS DOUBLE PRECISION) AS net_spend,
     CAST(a.first_order AS VARCHAR) AS first_order, CAST(a.last_order AS VARCHAR) AS last_order,
@@ -294,8 +295,8 @@ export async function listAnalysedCustomers(
   const order = `ORDER BY ${ANALYSED_SORT_SQL[page.sort]} ${dir}, a.customer_id LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`;
   let total: number | null = null;
   let rows: Record<string, unknown>[];
-  if (customerWhere.length > 0) {
-    // The customer-table scan (a substring search over a million names) is the expensive part: run it once.
+  if (semiJoin) {
+    // The semi-join (a substring search over a million names, a scan of the due states) is the expensive part: run it once.
     rows = await db.all(
       `WITH m AS MATERIALIZED (SELECT ${columns} FROM customer_analysis a WHERE ${where.join(' AND ')})
        SELECT a.*, (SELECT count(*) FROM m) AS total FROM m a ${order}`,
