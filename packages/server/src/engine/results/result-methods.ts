@@ -6,7 +6,7 @@ export const RESULT_METHODS: CampaignResults['methods'] = Object.freeze({
   groups:
     'Intent to treat: treated = every touch planning queued (sent, failed, pending or later dropped); holdout = touches held out, drawn only from customers who would otherwise have been queued. Customers planning skipped are in neither group. Variants are each compared with the occurrence\'s whole holdout; campaign totals pool occurrences (customer-occurrences are the units).',
   window:
-    'Valid orders (paid, shipped, completed, partly refunded; net of refunds) placed from the send time (holdout: the time the message would have gone out) up to windowDays later. An order in two windows of one campaign counts once, for the later touch.',
+    'Valid orders (paid, shipped, completed, partly refunded; net of refunds) placed from the send time (holdout: the time the message would have gone out) up to windowDays × 24 hours later. An order in two windows of one campaign counts once, for the later touch.',
   coupons:
     'Valid orders whose coupon code matches a code the campaign sent count as redemptions, whoever placed them and whenever; their coupon cost is the offer applied to the order.',
   absoluteUplift: UPLIFT_METHODS.absolute,
