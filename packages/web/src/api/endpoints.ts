@@ -2,7 +2,7 @@
 import { api } from './client.ts';
 import type { Query } from './client.ts';
 import type {
-  CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, PlaybookView, PreviewResponse, ResultsResponse, ValidateResponse,
+  AnalyzeResponse, CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, PlaybookView, PreviewResponse, ResultsResponse, ValidateResponse,
   CustomerListView, CustomerProfileView, ImportBatchList, ImportJobView, OverviewView, SegmentsView, SessionResponse, ShopList,
 } from './types.ts';
 
@@ -16,6 +16,10 @@ export const auth = {
 
 export const shops = {
   list: (): Promise<ShopList> => api.get('/shops'),
+};
+
+export const analysis = {
+  run: (shop: string): Promise<AnalyzeResponse> => api.post(shopPath(shop, '/analyze'), {}),
 };
 
 export const overview = {

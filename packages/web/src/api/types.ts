@@ -10,7 +10,7 @@ import type { Me } from '../../../server/src/api/contract/auth.ts';
 
 export type Role = Me['role'];
 
-export type { ShopListView as ShopList, ShopSummaryView as ShopView } from '../../../server/src/api/contract/shops.ts';
+export type { AnalyzeResponse, ShopListView as ShopList, ShopSummaryView as ShopView } from '../../../server/src/api/contract/shops.ts';
 export type { KpiView, LabelCountView, OverviewView } from '../../../server/src/api/contract/overview.ts';
 export type { SegmentsView } from '../../../server/src/api/contract/segments.ts';
 export type {
@@ -19,4 +19,10 @@ export type {
 export type {
   CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, OccurrencePlanView, PlaybookView, PreviewResponse, ValidateResponse,
 } from '../../../server/src/api/contract/campaigns.ts';
-export type { ResultsResponse } from '../../../server/src/api/contract/results.ts';
+/**
+ * The results routes pass the engine's document through (the contract keeps it open), so the dashboard types
+ * it with the engine's own result types.
+ */
+export type {
+  CampaignResult, CampaignResults as ResultsResponse, Comparison, OccurrenceResult,
+} from '../../../server/src/engine/results/results-types.ts';

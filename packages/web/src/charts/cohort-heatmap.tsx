@@ -16,12 +16,13 @@ export interface CohortRow {
 export function CohortHeatmap({ rows }: { readonly rows: readonly CohortRow[] }) {
   const { t, fmt } = useI18n();
   const option = useMemo<ChartOption>(() => {
-    const months = Math.max(0, ...rows.map((r) => r.retention.length));
+    // Month 0 is 100 % by definition: the columns start at month 1.
+    const months = Math.max(1, ...rows.map((r) => r.retention.length)) - 1;
     const data: [number, number, number][] = [];
     let max = 0;
-    rows.forEach((r, y) => r.retention.forEach((v, x) => {
-      if (v === null || x === 0) return; // month 0 is 100 % by definition
-      data.push([x, y, v]);
+    rows.forEach((r, y) => r.retention.forEach((v, k) => {
+      if (v === null || k === 0) return;
+      data.push([k - 1, y, v]);
       max = Math.max(max, v);
     }));
     return {
@@ -31,11 +32,11 @@ export function CohortHeatmap({ rows }: { readonly rows: readonly CohortRow[] })
           const p = paramList(params)[0];
           if (p === undefined) return '';
           const row = rows[valueAt(p, 1)];
-          return `${esc(row?.cohort)} · ${esc(t('segments.monthN', { n: valueAt(p, 0) }))}<br/>`
+          return `${esc(row?.cohort)} · ${esc(t('segments.monthN', { n: valueAt(p, 0) + 1 }))}<br/>`
             + `${esc(fmt.pct(valueAt(p, 2)))} (${esc(t('common.customers'))} ${esc(fmt.int(row?.size))})`;
         },
       },
-      xAxis: { type: 'category', data: Array.from({ length: months }, (_, k) => `M${k}`), splitArea: { show: true } },
+      xAxis: { type: 'category', data: Array.from({ length: months }, (_, k) => `M${k + 1}`), splitArea: { show: true } },
       yAxis: { type: 'category', data: rows.map((r) => r.cohort), inverse: true, splitArea: { show: true } },
       visualMap: { dimension: 2, min: 0, max: Math.max(max, 0.01), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f6f9f7', '#8fd0b0', '#23875c'] }, formatter: (v: unknown) => fmt.pct(Number(v), 0) },
       series: [{ type: 'heatmap', data, label: { show: rows.length <= 14 && months <= 13, fontSize: 10, formatter: (p: FormatterParams) => fmt.pct(valueAt(p, 2), 0) } }],

@@ -1,8 +1,11 @@
-/** A funnel of named counts (the lifecycle stages, from active to lost). */
+/**
+ * A funnel of named counts in a fixed order (the lifecycle stages, from active to lost). The shape steps down
+ * by rank so the order reads as a funnel whatever the counts; labels and tooltips carry the real counts.
+ */
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
-import { esc, paramList, valueAt } from './chart-helpers.ts';
+import { esc, paramList } from './chart-helpers.ts';
 import type { FormatterParams } from './chart-helpers.ts';
 import type { ChartOption } from './echarts-setup.ts';
 
@@ -27,7 +30,7 @@ export function FunnelChart({ items, title, testId, onSelect }: Props) {
         formatter: (params: FormatterParams | FormatterParams[]) => {
           const p = paramList(params)[0];
           if (p === undefined) return '';
-          const v = valueAt(p, 0);
+          const v = items[p.dataIndex]?.value ?? 0;
           return `${esc(p.name)}: ${esc(fmt.int(v))} (${esc(fmt.pct(total > 0 ? v / total : null))})`;
         },
       },
@@ -40,8 +43,10 @@ export function FunnelChart({ items, title, testId, onSelect }: Props) {
         bottom: 8,
         minSize: '18%',
         gap: 2,
-        label: { position: 'inside', color: '#fff', formatter: (p: FormatterParams) => `${p.name} ${fmt.int(valueAt(p, 0))}` },
-        data: items.map((i) => ({ name: i.name, value: i.value })),
+        min: 0,
+        max: items.length,
+        label: { position: 'inside', color: '#fff', formatter: (p: FormatterParams) => `${p.name} ${fmt.int(items[p.dataIndex]?.value ?? 0)}` },
+        data: items.map((i, rank) => ({ name: i.name, value: items.length - rank })),
       }],
     };
   }, [items, fmt]);

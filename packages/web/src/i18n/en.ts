@@ -97,6 +97,9 @@ export const en: Messages = {
   'imports.noIssues': 'No row issues.',
   'imports.firstIssues': 'Showing the first {shown} of {total} issues.',
   'imports.analyzed': 'Analysis re-run: the overview and customer labels include this import.',
+  'imports.analyzeNow': 'Analyse now',
+  'imports.analyzing': 'Analysing…',
+  'imports.analyzeDone': 'Analysed as of {day}: {customers} customers in {seconds} s.',
   'imports.notAnalyzed': 'Not analysed yet.',
 
   'jobState.queued': 'Queued',
@@ -288,6 +291,11 @@ export const en: Messages = {
   'results.holdoutRate': 'Holdout conversion',
   'results.uplift': 'Uplift',
   'results.incrementalRevenue': 'Incremental revenue',
+  'results.openWindows': 'Some conversion windows are still open: the figures may still change.',
+  'noUplift.no_holdout': 'no holdout',
+  'noUplift.no_treated': 'nobody treated',
+  'noRoi.no_uplift': 'no uplift',
+  'noRoi.no_cost': 'no cost',
   'results.cost': 'Cost',
 
   'segment.important_value': 'Important value',

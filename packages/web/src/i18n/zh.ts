@@ -95,6 +95,9 @@ export const zh = {
   'imports.noIssues': '没有问题行。',
   'imports.firstIssues': '显示前 {shown} 条，共 {total} 条问题。',
   'imports.analyzed': '已重新分析，概览和客户标签已包含本次导入。',
+  'imports.analyzeNow': '立即分析',
+  'imports.analyzing': '分析中…',
+  'imports.analyzeDone': '分析完成：截至 {day}，{customers} 位客户，用时 {seconds} 秒。',
   'imports.notAnalyzed': '尚未重新分析。',
 
   'jobState.queued': '排队中',
@@ -286,6 +289,11 @@ export const zh = {
   'results.holdoutRate': '对照组转化率',
   'results.uplift': '提升',
   'results.incrementalRevenue': '增量销售额',
+  'results.openWindows': '部分客户的转化窗口尚未结束，数字还会变化。',
+  'noUplift.no_holdout': '无对照组',
+  'noUplift.no_treated': '无触达客户',
+  'noRoi.no_uplift': '无提升数据',
+  'noRoi.no_cost': '无成本',
   'results.cost': '成本',
 
   'segment.important_value': '重要价值客户',

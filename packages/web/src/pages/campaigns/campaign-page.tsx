@@ -52,7 +52,7 @@ export function CampaignPage({ campaignKey }: { readonly campaignKey: string }) 
         )}
       <Card title={t('results.title')} actions={<WindowSelect value={window} onChange={setWindow} />} testId="campaign-results">
         {results.error !== undefined ? <ErrorBox error={results.error} onRetry={results.reload} />
-          : results.data === undefined ? <Loading /> : <ResultsTable rows={rows} names={new Map([[campaignKey, name]])} showCampaign={false} />}
+          : results.data === undefined ? <Loading /> : <ResultsTable rows={rows} showCampaign={false} />}
       </Card>
     </div>
   );

@@ -15,16 +15,12 @@ import { TemplateList } from './template-list.tsx';
 import { WindowSelect } from './window-select.tsx';
 
 export function CampaignsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { shop, canWrite } = useShop();
   const [window, setWindow] = useState(7);
   const list = useApi((signal) => campaigns.list(shop, signal), [shop]);
   const playbook = useApi((signal) => campaigns.playbook(shop, signal), [shop]);
   const results = useApi((signal) => campaigns.allResults(shop, window, signal), [shop, window]);
-  const names = useMemo(
-    () => new Map((list.data?.rows ?? []).map((c) => [c.key, lang === 'zh' ? c.name.zh : c.name.en])),
-    [list.data, lang],
-  );
   const rows = useMemo(() => (results.data === undefined ? [] : resultRows(results.data.campaigns)), [results.data]);
 
   return (
@@ -41,7 +37,7 @@ export function CampaignsPage() {
       </Card>
       <Card title={t('results.title')} actions={<WindowSelect value={window} onChange={setWindow} />} testId="campaigns-results">
         {results.error !== undefined ? <ErrorBox error={results.error} onRetry={results.reload} />
-          : results.data === undefined ? <Loading /> : <ResultsTable rows={rows} names={names} showCampaign />}
+          : results.data === undefined ? <Loading /> : <ResultsTable rows={rows} showCampaign />}
       </Card>
     </div>
   );

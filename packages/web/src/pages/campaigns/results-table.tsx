@@ -1,16 +1,18 @@
-/** Results against the holdout: conversion in each arm, uplift with its interval, incremental revenue, cost, ROI. */
+/**
+ * Results against the holdout: reach and conversion in each arm, uplift with its 95 % interval, incremental
+ * revenue, cost and ROI — or why there is none (no holdout, no cost).
+ */
 import { useI18n } from '../../i18n/i18n.tsx';
 import { href } from '../../router.ts';
 import type { ResultRow } from './result-rows.ts';
 
 interface Props {
   readonly rows: readonly ResultRow[];
-  readonly names: ReadonlyMap<string, string>;
   readonly showCampaign: boolean;
 }
 
-export function ResultsTable({ rows, names, showCampaign }: Props) {
-  const { t, fmt } = useI18n();
+export function ResultsTable({ rows, showCampaign }: Props) {
+  const { t, fmt, label } = useI18n();
   if (rows.length === 0) return <p className="muted" data-testid="results-empty">{t('results.none')}</p>;
   return (
     <div className="table-wrap">
@@ -30,28 +32,40 @@ export function ResultsTable({ rows, names, showCampaign }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className={r.part === null ? 'row-total' : ''} data-testid="results-row" data-campaign={r.campaignKey}>
-              {showCampaign && <td><a href={href(`campaigns/${encodeURIComponent(r.campaignKey)}`)}>{names.get(r.campaignKey) ?? r.campaignKey}</a></td>}
-              <td>{r.part ?? t('results.total')}</td>
-              <td className="num">{fmt.int(r.treated)}</td>
-              <td className="num">{fmt.int(r.holdout)}</td>
-              <td className="num">{fmt.pct(r.treatedRate)}</td>
-              <td className="num">{fmt.pct(r.holdoutRate)}</td>
-              <td className="num" data-testid="results-uplift">
-                <span className={r.uplift === null ? '' : r.uplift > 0 ? 'text-good' : r.uplift < 0 ? 'text-bad' : ''}>{fmt.points(r.uplift)}</span>
-                {r.upliftLower !== null && r.upliftUpper !== null && (
-                  <div className="muted small">[{fmt.pct(r.upliftLower)}, {fmt.pct(r.upliftUpper)}]</div>
+          {rows.map((r, i) => {
+            const c = r.comparison;
+            const u = c.uplift;
+            return (
+              <tr key={i} className={`level-${r.level} ${r.level === 'campaign' ? 'row-total' : ''}`} data-testid="results-row" data-campaign={r.campaignKey} data-level={r.level}>
+                {showCampaign && (
+                  <td>{r.level === 'campaign' && <a href={href(`campaigns/${encodeURIComponent(r.campaignKey)}`)}>{r.campaignName}</a>}</td>
                 )}
-                {r.uplift === null && r.note !== null && <div className="muted small">{r.note}</div>}
-              </td>
-              <td className="num hide-sm">{fmt.money(r.incrementalRevenue)}</td>
-              <td className="num hide-sm">{fmt.money(r.cost)}</td>
-              <td className="num" data-testid="results-roi">{fmt.pct(r.roi, 0)}</td>
-            </tr>
-          ))}
+                <td>{r.part ?? t('results.total')}</td>
+                <td className="num">{fmt.int(c.treated.customers)}</td>
+                <td className="num">{fmt.int(c.holdout.customers)}</td>
+                <td className="num">{fmt.pct(c.treated.conversionRate)}</td>
+                <td className="num">{fmt.pct(c.holdout.conversionRate)}</td>
+                <td className="num" data-testid="results-uplift">
+                  {u === null ? (
+                    <span className="muted small">{label('noUplift', c.upliftUnavailable)}</span>
+                  ) : (
+                    <>
+                      <span className={u.absolute.estimate > 0 ? 'text-good' : u.absolute.estimate < 0 ? 'text-bad' : ''}>{fmt.points(u.absolute.estimate)}</span>
+                      <div className="muted small">95% [{fmt.points(u.absolute.lower)}, {fmt.points(u.absolute.upper)}]</div>
+                    </>
+                  )}
+                </td>
+                <td className="num hide-sm">{fmt.money(c.incremental.revenue?.estimate)}</td>
+                <td className="num hide-sm">{fmt.money(c.cost.total)}</td>
+                <td className="num" data-testid="results-roi">
+                  {c.roi === null ? <span className="muted small">{label('noRoi', c.roiUnavailable)}</span> : fmt.pct(c.roi, 0)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      {rows.some((r) => r.comparison.treated.openWindows > 0) && <p className="muted small">{t('results.openWindows')}</p>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useShop } from '../../session/session.tsx';
+import { AnalyzeButton } from './analyze-button.tsx';
 import { DropZone } from './drop-zone.tsx';
 import { ImportReport } from './import-report.tsx';
 import { RecentImports } from './recent-imports.tsx';
@@ -49,6 +50,7 @@ export function ImportsPage() {
                 testId="import-progress"
               />
               {state.phase === 'finished' && <ImportReport job={state.job} />}
+              {state.phase === 'finished' && state.job.state === 'done' && !state.job.analyzed && <AnalyzeButton shop={shop} />}
               {state.phase === 'finished' && (
                 <button type="button" className="btn" onClick={reset} data-testid="import-again">{t('imports.again')}</button>
               )}

@@ -35,10 +35,16 @@ export function SegmentsPage() {
   );
 }
 
+/** The most recent cohorts shown (older ones have run their 12 months). */
+const COHORT_ROWS = 18;
+
 function SegmentsBody({ view }: { readonly view: SegmentsView }) {
   const { t, fmt, lang, label } = useI18n();
   const lifecycle = useMemo(() => view.lifecycle.map((l) => ({ name: lang === 'zh' ? l.zh : l.en, value: l.customers })), [view.lifecycle, lang]);
-  const tiers = useMemo(() => view.tiers.map((x) => ({
+  // The ladder: highest tier (deepest discount) on top, non-members at the bottom.
+  const ladder = useMemo(() => [...view.tiers].sort((a, b) => (a.discount ?? 10) - (b.discount ?? 10)), [view.tiers]);
+  const cohortRows = useMemo(() => view.cohorts.rows.slice(-COHORT_ROWS), [view.cohorts.rows]);
+  const tiers = useMemo(() => ladder.map((x) => ({
     name: label('tier', x.tier),
     value: x.customers,
     details: [
@@ -46,7 +52,7 @@ function SegmentsBody({ view }: { readonly view: SegmentsView }) {
       `${t('segments.revenue')}: ${fmt.money(x.revenue)}`,
       `${t('segments.upDown90')}: +${fmt.int(x.upgrades90d)} / −${fmt.int(x.downgrades90d)}`,
     ],
-  })), [view.tiers, label, t, fmt]);
+  })), [ladder, label, t, fmt]);
   const cycles = useMemo(() => view.skuCycles.map((c) => ({
     sku: c.sku, title: c.title, medianDays: c.medianDaysPerUnit, p25: c.p25, p75: c.p75, customers: c.customers,
   })), [view.skuCycles]);
@@ -70,7 +76,7 @@ function SegmentsBody({ view }: { readonly view: SegmentsView }) {
       <Card title={t('segments.tiers')} testId="segments-tiers">
         <BarChart items={tiers} title={t('segments.tiers')} testId="chart-tiers"
           onSelect={(i) => {
-            const x = view.tiers[i];
+            const x = ladder[i];
             if (x !== undefined) navigate(href('customers', { tier: x.tier }));
           }} />
       </Card>
@@ -78,7 +84,7 @@ function SegmentsBody({ view }: { readonly view: SegmentsView }) {
         <ParetoChart points={view.pareto} />
       </Card>
       <Card title={t('segments.cohorts')} testId="segments-cohorts">
-        {view.cohorts.rows.length === 0 ? <p className="muted">{t('segments.noCohorts')}</p> : <CohortHeatmap rows={view.cohorts.rows} />}
+        {cohortRows.length === 0 ? <p className="muted">{t('segments.noCohorts')}</p> : <CohortHeatmap rows={cohortRows} />}
       </Card>
       <Card title={t('segments.skuCycles')} testId="segments-sku-cycles" className="span-2">
         {cycles.length === 0 ? <p className="muted">{t('segments.noCycles')}</p> : <SkuCyclesChart cycles={cycles} />}
