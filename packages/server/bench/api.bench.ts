@@ -95,8 +95,9 @@ try {
         await context.addCookies([{ name: cookie.split('=')[0]!, value: cookie.slice(cookie.indexOf('=') + 1), url: server.url }]);
         const page = await context.newPage();
         const t0 = performance.now();
-        await page.goto(`${server.url}/#/shops/bench/overview`);
-        await page.waitForSelector('[data-testid="kpi-card"]', { timeout: 30_000 });
+        await page.goto(`${server.url}/#/overview`);
+        await page.waitForSelector('[data-testid="kpi-returningBuyers-value"]', { timeout: 30_000 });
+        await page.waitForSelector('[data-testid="chart-trend"][data-ready="true"]', { timeout: 30_000 });
         times.push(performance.now() - t0);
         await context.close();
       }

@@ -15,7 +15,7 @@ const t0 = performance.now();
 const provinces = ['浙江省', '江苏省', '广东省', '上海市', '北京市', '四川省', '山东省', '湖北省'];
 const cities = ['杭州市', '南京市', '广州市', '上海市', '北京市', '成都市', '济南市', '武汉市'];
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
-const pick = (list: readonly string[], salt: number) => `list_value(${list.map((v) => `'${v}'`).join(', ')})[1 + hash(customer_id, ${salt}) % ${list.length}]`;
+const pick = (list: readonly string[], salt: number) => `list_value(${list.map((v) => `'${v}'`).join(', ')})[CAST(1 + hash(customer_id, ${salt}) % ${list.length} AS BIGINT)]`;
 await db.run(
   `UPDATE customers SET
      name = ${pick(surnames, 11)} || '顾客' || customer_id,
