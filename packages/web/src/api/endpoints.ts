@@ -51,10 +51,11 @@ export const campaigns = {
   launch: (shop: string, key: string): Promise<LaunchResponse> => api.post(campaignPath(shop, key, '/launch'), {}),
   pause: (shop: string, key: string, reason?: string): Promise<unknown> =>
     api.post(campaignPath(shop, key, '/pause'), reason === undefined || reason === '' ? {} : { reason }),
+  /** `window` days overrides each campaign's attribution window; 0 keeps their own. */
   results: (shop: string, key: string, window: number, signal?: AbortSignal): Promise<ResultsResponse> =>
-    api.get(campaignPath(shop, key, '/results'), { window }, signal),
+    api.get(campaignPath(shop, key, '/results'), { window: window > 0 ? window : undefined }, signal),
   allResults: (shop: string, window: number, signal?: AbortSignal): Promise<ResultsResponse> =>
-    api.get(shopPath(shop, '/results'), { window }, signal),
+    api.get(shopPath(shop, '/results'), { window: window > 0 ? window : undefined }, signal),
 };
 
 export const imports = {

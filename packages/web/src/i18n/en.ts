@@ -281,6 +281,7 @@ export const en: Messages = {
 
   'results.title': 'Results against the holdout',
   'results.window': 'Conversion window',
+  'results.ownWindow': 'Campaign default',
   'results.days': '{n} days',
   'results.none': 'No results yet: after sending, import the orders of the conversion window.',
   'results.part': 'Occurrence / variant',

@@ -279,6 +279,7 @@ export const zh = {
 
   'results.title': '效果（对比对照组）',
   'results.window': '转化窗口',
+  'results.ownWindow': '活动默认',
   'results.days': '{n} 天',
   'results.none': '还没有效果数据：活动发送后，等待转化窗口内的订单导入。',
   'results.part': '批次 / 版本',

@@ -16,7 +16,7 @@ import { useShop } from '../../session/session.tsx';
 import { CampaignStatus } from './campaign-status.tsx';
 import { resultRows } from './result-rows.ts';
 import { ResultsTable } from './results-table.tsx';
-import { WindowSelect } from './window-select.tsx';
+import { OWN_WINDOW, WindowSelect } from './window-select.tsx';
 
 const LIVE_MS = 5000;
 
@@ -24,7 +24,7 @@ export function CampaignPage({ campaignKey }: { readonly campaignKey: string }) 
   const { t, lang } = useI18n();
   const { shop } = useShop();
   const detail = useApi((signal) => campaigns.detail(shop, campaignKey, signal), [shop, campaignKey]);
-  const [window, setWindow] = useState(7);
+  const [window, setWindow] = useState(OWN_WINDOW);
   const results = useApi((signal) => campaigns.results(shop, campaignKey, window, signal), [shop, campaignKey, window]);
   const active = detail.data?.campaign.status === 'active';
   const reload = detail.reload;

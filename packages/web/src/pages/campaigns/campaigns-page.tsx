@@ -12,12 +12,12 @@ import { CampaignTable } from './campaign-table.tsx';
 import { resultRows } from './result-rows.ts';
 import { ResultsTable } from './results-table.tsx';
 import { TemplateList } from './template-list.tsx';
-import { WindowSelect } from './window-select.tsx';
+import { OWN_WINDOW, WindowSelect } from './window-select.tsx';
 
 export function CampaignsPage() {
   const { t } = useI18n();
   const { shop, canWrite } = useShop();
-  const [window, setWindow] = useState(7);
+  const [window, setWindow] = useState(OWN_WINDOW);
   const list = useApi((signal) => campaigns.list(shop, signal), [shop]);
   const playbook = useApi((signal) => campaigns.playbook(shop, signal), [shop]);
   const results = useApi((signal) => campaigns.allResults(shop, window, signal), [shop, window]);
