@@ -20,6 +20,18 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('adds customers.time_zone to a store made before the column existed, and leaves newer stores alone', async () => {
+    const db = await openDuckDb({ path: ':memory:' });
+    const upTo = MIGRATIONS.findIndex((m) => m.id === '2026_11_26_01_customer_time_zone');
+    expect(upTo).toBeGreaterThan(0);
+    expect((await migrateToLatest(db, MIGRATIONS.slice(0, upTo))).error).toBeUndefined();
+    await db.run('ALTER TABLE customers DROP COLUMN time_zone'); // as an early build created it
+    expect((await migrateToLatest(db, MIGRATIONS)).error).toBeUndefined();
+    const cols = await db.all("SELECT 1 FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'time_zone'");
+    expect(cols).toHaveLength(1);
+    db.close();
+  });
+
   it('stops at a failing migration, rolls it back and does not run later ones', async () => {
     const db = await openDuckDb({ path: ':memory:' });
     const bad = { id: '9999_12_31_01_bad', up: () => ['CREATE TABLE half_done (x INTEGER)', 'THIS IS NOT SQL'] };

@@ -4,8 +4,9 @@ import { createConsentSchema } from './2026_11_22_03_create_consent_schema.ts';
 import { dropBulkImportIndexes } from './2026_11_23_01_drop_bulk_import_indexes.ts';
 import { createCampaignSchema } from './2026_11_24_01_create_campaign_schema.ts';
 import { createAuthSchema } from './2026_11_25_01_create_auth_schema.ts';
+import { addCustomerTimeZone } from './2026_11_26_01_customer_time_zone.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema];
+export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema, addCustomerTimeZone];
 export type { Migration } from './migration.ts';
