@@ -11,4 +11,14 @@ export interface ApiDeps {
   readonly webRoot: string | null;
   /** Check every response against its schema (tests and development). */
   readonly checkResponses: boolean;
+  /**
+   * The SMS signature (签名) of a shop, which campaign texts must carry as 【…】: HUITOU_SMS_SIGN_NAME when set,
+   * else this (the demo's is 回头客示范店), else the shop's name.
+   */
+  readonly smsSignName?: (shopName: string) => string;
+}
+
+/** The shop's SMS signature under these deps (see ApiDeps.smsSignName). */
+export function shopSignName(deps: ApiDeps, shopName: string): string {
+  return deps.config.sms.signName ?? deps.smsSignName?.(shopName) ?? shopName;
 }

@@ -15,7 +15,6 @@ import { planDayWithSuggestion } from '../../engine/campaigns/plan-with-suggesti
 import { DEMO_SIGN_NAME, loadPlaybook } from '../../demo/starter-campaigns.ts';
 import type { Db } from '../../store/database.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
-import type { ApiDeps } from '../api-deps.ts';
 import { audit } from '../auth/audit.ts';
 import {
   campaignDetailSchema, campaignListSchema, campaignParamsSchema, campaignPreviewBodySchema, campaignTextBodySchema, launchBodySchema,
@@ -27,6 +26,8 @@ import { shopParamsSchema } from '../contract/shops.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { personalDataFor } from '../personal-data.ts';
 import type { PersonalData } from '../personal-data.ts';
+import { shopSignName } from '../api-deps.ts';
+import type { ApiDeps } from '../api-deps.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import { shopOrThrow, shopToday } from '../shop-param.ts';
 
@@ -34,7 +35,7 @@ const READ = { role: 'analyst', scope: 'read' } as const;
 const WRITE = { role: 'operator', scope: 'campaigns' } as const;
 
 export function registerCampaignRoutes(registry: RouteRegistry, deps: ApiDeps): void {
-  const signName = (shop: Shop) => deps.config.sms.signName ?? shop.name;
+  const signName = (shop: Shop) => shopSignName(deps, shop.name);
   const parse = (shop: Shop, text: string) => parseCampaignText(text, { signName: signName(shop) });
   const planShop = (shop: Shop) => ({ shopId: shop.shopId, name: signName(shop), timeZone: shop.timeZone });
 

@@ -53,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(config.trace === null ? {} : { trace: config.trace }),
   });
   const pool = new ConnectionPool(db, options.connections ?? 4);
-  const api = createApp({ config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false });
+  const api = createApp({ config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false, smsSignName: options.signName });
   const senders: SenderLoops | null = options.send
     ? await startSenderLoops(db, {
         config, signName: options.signName, log: options.log,
