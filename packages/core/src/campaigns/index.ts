@@ -11,6 +11,7 @@ export * from './occurrence-keys.ts';
 export * from './date-triggers.ts';
 export * from './event-triggers.ts';
 export * from './trigger-spec.ts';
+export * from './parse-trigger.ts';
 export * from './offers.ts';
 export * from './sha256.ts';
 export * from './coupon-code.ts';

@@ -17,7 +17,7 @@
  *     email: { subject: …, text: …, html: … }
  *     task: { text: … }
  */
-import { validateTrigger } from '@huitou/core';
+import { parseTrigger as parseTriggerDoc } from '@huitou/core';
 import type { Offer, TriggerSpec } from '@huitou/core';
 import { parse as parseYaml } from 'yaml';
 import { parseAudienceRule } from '../audience/index.ts';
@@ -126,14 +126,10 @@ function parseName(v: unknown, add: Add): { zh: string; en: string } | null {
 }
 
 function parseTrigger(v: unknown, add: Add): TriggerSpec | null {
-  if (!isRecord(v) || typeof v['kind'] !== 'string') {
-    add('trigger', 'trigger must be an object with a kind', 'trigger 必须是带 kind 的对象');
-    return null;
-  }
-  const spec = v as unknown as TriggerSpec;
-  const problems = validateTrigger(spec);
-  for (const p of problems) add(`trigger.${p.path}`, p.message, p.messageZh);
-  return problems.length === 0 ? spec : null;
+  const parsed = parseTriggerDoc(v);
+  if (parsed.ok) return parsed.spec;
+  for (const p of parsed.issues) add(p.path === '' ? 'trigger' : `trigger.${p.path}`, p.message, p.messageZh);
+  return null;
 }
 
 function parseChannels(v: unknown, add: Add): CampaignChannel[] | null {
