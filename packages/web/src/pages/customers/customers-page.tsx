@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { href, navigate } from '../../router.ts';
+import { href, navigate, parseHash } from '../../router.ts';
 import { useShop } from '../../session/session.tsx';
 import { CustomerFilters } from './customer-filters.tsx';
 import { CustomerTable } from './customer-table.tsx';
@@ -21,7 +21,11 @@ export function CustomersPage({ query }: { readonly query: URLSearchParams }) {
   const key = query.toString();
   const state = useMemo(() => readListState(new URLSearchParams(key)), [key]);
   const list = useApi((signal) => customersApi.list(shop, apiQuery(state), signal), [shop, state]);
-  const go = (next: ListState) => navigate(href('customers', listStateQuery(next)));
+  // A debounced filter change can fire after a row click has already left for a profile (React keeps a
+  // suspended page mounted while the next page's code loads): only the list itself may move the list.
+  const go = (next: ListState) => {
+    if (parseHash(window.location.hash).page === 'customers') navigate(href('customers', listStateQuery(next)));
+  };
 
   return (
     <div className="page" data-testid="page-customers">
