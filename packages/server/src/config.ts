@@ -4,6 +4,8 @@
  */
 import type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 import { isValidTimeZone } from './importers/cells/zone-offset.ts';
+import { DEFAULT_QUIET_HOURS, parseSendingHours } from './engine/outbox/quiet-hours.ts';
+import type { QuietHours } from './engine/outbox/quiet-hours.ts';
 
 export type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 
@@ -28,6 +30,8 @@ export interface Config {
   readonly webhook: WebhookConfig | null;
   /** Public base URL of the inbound endpoint, for unsubscribe links (HUITOU_PUBLIC_URL). */
   readonly publicUrl: string | null;
+  /** Local hours in which marketing may be sent, for planning and sending; HUITOU_SENDING_HOURS, default 08:00-21:00 ("always" for none). */
+  readonly sendingHours: QuietHours;
   /** Largest file the HTTP API accepts for import, in bytes; HUITOU_MAX_UPLOAD_MB, default 512. */
   readonly maxUploadBytes: number;
   /**
@@ -69,8 +73,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     publicUrl: env['HUITOU_PUBLIC_URL'] ?? null,
     grossMargin,
     maxUploadBytes: parseUploadLimit(env['HUITOU_MAX_UPLOAD_MB']),
+    sendingHours: parseSendingHoursEnv(env['HUITOU_SENDING_HOURS']),
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
   });
+}
+
+function parseSendingHoursEnv(raw: string | undefined): QuietHours {
+  if (raw === undefined) return DEFAULT_QUIET_HOURS;
+  const hours = parseSendingHours(raw);
+  if (hours === null) throw new ConfigError(`HUITOU_SENDING_HOURS: "${raw}" must be a local window like 08:00-21:00, or always`);
+  return hours;
 }
 
 function parseUploadLimit(raw: string | undefined): number {

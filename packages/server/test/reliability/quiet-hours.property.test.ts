@@ -10,6 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runSender } from '../../src/engine/outbox/sender.ts';
+import { parseSendingHours } from '../../src/engine/outbox/quiet-hours.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { nextSendableInstant } from '../../src/engine/outbox/quiet-hours.ts';
 import { outboxFixture, RecordingChannel } from '../engine/outbox-fixture.ts';
 import { tempDir } from '../support/paths.ts';
@@ -198,5 +200,19 @@ describe('quiet hours (property)', () => {
     expect(sends).toBe(40 * ZONES.length);
     expect(deferrals).toBeGreaterThan(0);
     expect(problems.slice(0, 20), `seed ${seed}`).toEqual([]);
+  });
+});
+
+describe('sending hours from configuration', () => {
+  it('parses windows and "always", refuses anything else with the variable named', () => {
+    expect(parseSendingHours('08:00-21:00')).toEqual({ startMinute: 480, endMinute: 1260 });
+    expect(parseSendingHours(' 9:30 - 24:00 ')).toEqual({ startMinute: 570, endMinute: 1440 });
+    expect(parseSendingHours('always')).toEqual({ startMinute: 0, endMinute: 1440 });
+    for (const bad of ['', '21:00-08:00', '08:00', '25:00-26:00', '08:60-09:00', '08:00-24:01', 'x'.repeat(10_000), '08:00-21:00; DROP TABLE']) {
+      expect(parseSendingHours(bad), bad.slice(0, 20)).toBeNull();
+    }
+    expect(loadConfig({}).sendingHours).toEqual({ startMinute: 480, endMinute: 1260 });
+    expect(() => loadConfig({ HUITOU_SENDING_HOURS: 'night' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HUITOU_SENDING_HOURS: 'night' })).toThrow(/HUITOU_SENDING_HOURS/);
   });
 });

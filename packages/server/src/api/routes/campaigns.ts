@@ -107,6 +107,7 @@ export function registerCampaignRoutes(registry: RouteRegistry, deps: ApiDeps): 
         const dayText = body.date ?? shopToday(shop, deps.now());
         const saved = await findCampaign(db, shop.shopId, definition.key);
         const result = await planDayWithSuggestion(db, {
+          quietHours: deps.config.sendingHours,
           campaignId: saved?.campaignId ?? -1, definition, shop: planShop(shop), day: parseDay(dayText), nowMs: deps.now(),
           smsCostCents: deps.config.sms.costPerSegmentCents, dryRun: true,
         });
@@ -148,6 +149,7 @@ export function registerCampaignRoutes(registry: RouteRegistry, deps: ApiDeps): 
         const dayText = body.date ?? shopToday(shop, deps.now());
         await setCampaignStatus(db, shop.shopId, params.key, 'active', null);
         const result = await planDayWithSuggestion(db, {
+          quietHours: deps.config.sendingHours,
           campaignId: row.campaignId, definition: parsed.campaign, shop: planShop(shop), day: parseDay(dayText), nowMs: deps.now(),
           smsCostCents: deps.config.sms.costPerSegmentCents, dryRun: false,
         });

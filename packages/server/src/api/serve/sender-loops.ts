@@ -42,7 +42,7 @@ export async function startSenderLoops(root: Db, options: SenderLoopOptions): Pr
           owner: `serve-${process.pid}-${shopId}`, channels, timeZone, signal: stop.signal, pollMs: options.pollMs ?? 1000,
           smsTemplateId: options.config.sms.templateId,
           unsubscribeUrl: unsubscribeLinks(options.config.publicUrl, secret),
-          ...(options.quietHours === undefined ? {} : { quietHours: options.quietHours }),
+          quietHours: options.quietHours ?? options.config.sendingHours,
         });
       } catch (error) {
         if (!stop.signal.aborted) options.log(`sender for shop ${shopName} stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -117,6 +117,7 @@ async function plan(ctx: CommandContext, db: Db, shop: Shop, args: readonly stri
 
 async function planOne(ctx: CommandContext, db: Db, shop: Shop, c: LoadedCampaign, day: number, dryRun: boolean) {
   const result = await planDayWithSuggestion(db, {
+    quietHours: ctx.config.sendingHours,
     campaignId: c.campaignId, definition: c.definition, shop: { shopId: shop.shopId, name: signNameFor(ctx.config, shop), timeZone: shop.timeZone },
     day, nowMs: Date.now(), smsCostCents: ctx.config.sms.costPerSegmentCents, dryRun,
   });
@@ -148,7 +149,7 @@ async function run(ctx: CommandContext, db: Db, shop: Shop, day: number, noSend:
   let sent = null;
   if (!noSend) {
     const { channels } = buildChannels(ctx.config.sms, ctx.config.smtp, signNameFor(ctx.config, shop), ctx.config.webhook);
-    sent = await runSender(db, { owner: `run-${process.pid}`, channels, timeZone: shop.timeZone, stopWhenIdle: true, smsTemplateId: ctx.config.sms.templateId, unsubscribeUrl: unsubscribeLinks(ctx.config.publicUrl, await couponSecret(db)) });
+    sent = await runSender(db, { owner: `run-${process.pid}`, channels, timeZone: shop.timeZone, stopWhenIdle: true, quietHours: ctx.config.sendingHours, smsTemplateId: ctx.config.sms.templateId, unsubscribeUrl: unsubscribeLinks(ctx.config.publicUrl, await couponSecret(db)) });
   }
   if (json) printJson(ctx.io, { shop: shop.name, day, campaigns: planned.map((p) => ({ key: p.key, plans: p.plans })), sent });
   else {

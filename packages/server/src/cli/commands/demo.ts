@@ -20,6 +20,7 @@ import { couponSecret, saveCampaign } from '../../engine/campaigns/campaign-stor
 import { planCampaignDay } from '../../engine/campaigns/plan-occurrence.ts';
 import { localToInstant } from '../../importers/cells/zone-offset.ts';
 import type { Db } from '../../store/database.ts';
+import type { QuietHours } from '../../engine/outbox/quiet-hours.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
 import { displayWidth, padDisplay } from '../text-table.ts';
 import { CommandError, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-error.ts';
@@ -82,7 +83,7 @@ export const demoCommand: Command = {
       }
       const summary = await shopSummary(db, shop.shopId);
       const mismatches = checkAgainstTruth(summary, written);
-      const campaigns = await analyseAndPlan(db, shop.shopId, endDate);
+      const campaigns = await analyseAndPlan(db, shop.shopId, endDate, config.sendingHours);
       const dbPath = options.db ?? config.dbPath;
       if (options.json) {
         printJson(io, { shop: shop.name, db: dbPath, files: [written.orderFile, written.detailFile, written.membersFile], firstDay: written.firstDay, lastDay: written.lastDay, import: report.totals, summary, truth: written.truth, mismatches, campaigns });
@@ -131,7 +132,7 @@ interface PlannedStarter {
 }
 
 /** Analyses the demo shop as of its last day, records the demo consent and plans the starter campaigns for that day. */
-async function analyseAndPlan(db: Db, shopId: number, endDate: string): Promise<PlannedStarter[]> {
+async function analyseAndPlan(db: Db, shopId: number, endDate: string, quietHours: QuietHours): Promise<PlannedStarter[]> {
   const day = parseDay(endDate);
   await runAnalysis(db, shopId, 'Asia/Shanghai', defaultAnalysisOptions(day));
   await grantDemoConsent(db, shopId);
@@ -141,7 +142,7 @@ async function analyseAndPlan(db: Db, shopId: number, endDate: string): Promise<
     const campaignId = await saveCampaign(db, shopId, def);
     const result = await planCampaignDay(db, {
       campaignId, definition: def, shop: { shopId, name: DEMO_SIGN_NAME, timeZone: 'Asia/Shanghai' }, day,
-      nowMs: localToInstant(day * 86_400_000 + 9 * 3_600_000, 'Asia/Shanghai'), couponSecret: secret, costPerMessageCents: { sms: 4.5 },
+      nowMs: localToInstant(day * 86_400_000 + 9 * 3_600_000, 'Asia/Shanghai'), couponSecret: secret, costPerMessageCents: { sms: 4.5 }, quietHours,
     });
     const plans = result.ok ? result.plans : [];
     const sum = (f: (p: (typeof plans)[number]) => number) => plans.reduce((a, p) => a + f(p), 0);

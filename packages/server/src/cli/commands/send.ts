@@ -42,7 +42,7 @@ export const sendCommand: Command = {
     if (inbound !== null && !options.json) io.stderr.write(`inbound: ${inbound.url}/inbound/aliyun, /inbound/tencent, /u/<token>\n`);
     try {
       const stats = await runSender(db, {
-        owner: `send-${process.pid}`, channels, timeZone: shop.timeZone, concurrency, stopWhenIdle: options.once, signal: stop.signal,
+        owner: `send-${process.pid}`, channels, timeZone: shop.timeZone, concurrency, quietHours: config.sendingHours, stopWhenIdle: options.once, signal: stop.signal,
         smsTemplateId: config.sms.templateId,
         unsubscribeUrl: unsubscribeLinks(config.publicUrl, await couponSecret(db)),
         onBatch: (s) => {

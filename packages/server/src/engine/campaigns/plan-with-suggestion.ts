@@ -8,6 +8,7 @@ import type { Db } from '../../store/database.ts';
 import { selectAudienceSql } from '../audience/index.ts';
 import type { CampaignDefinition } from './campaign-definition.ts';
 import { couponSecret } from './campaign-store.ts';
+import type { QuietHours } from '../outbox/quiet-hours.ts';
 import { planCampaignDay } from './plan-occurrence.ts';
 import type { OccurrencePlan } from './plan-occurrence.ts';
 
@@ -21,6 +22,8 @@ export interface PlanDayRequest {
   readonly nowMs: number;
   readonly smsCostCents: number;
   readonly dryRun: boolean;
+  /** The marketing sending window (default 08:00–21:00). */
+  readonly quietHours?: QuietHours;
 }
 
 export interface ThresholdSuggestion {
@@ -35,7 +38,7 @@ export type PlanDayResult =
 export async function planDayWithSuggestion(db: Db, r: PlanDayRequest): Promise<PlanDayResult> {
   const result = await planCampaignDay(db, {
     campaignId: r.campaignId, definition: r.definition, shop: r.shop, day: r.day, nowMs: r.nowMs, couponSecret: await couponSecret(db),
-    costPerMessageCents: { sms: r.smsCostCents }, dryRun: r.dryRun,
+    costPerMessageCents: { sms: r.smsCostCents }, dryRun: r.dryRun, ...(r.quietHours === undefined ? {} : { quietHours: r.quietHours }),
   });
   if (!result.ok) return result;
   let suggestion: ThresholdSuggestion | null = null;

@@ -16,6 +16,21 @@ export const DEFAULT_QUIET_HOURS: QuietHours = Object.freeze({ startMinute: 8 * 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
+/**
+ * Parses a sending window "HH:MM-HH:MM" (local time, start inclusive, end exclusive; "24:00" allowed as the
+ * end) or "always"; null when the text is neither.
+ */
+export function parseSendingHours(text: string): QuietHours | null {
+  if (text.trim().toLowerCase() === 'always') return { startMinute: 0, endMinute: 24 * 60 };
+  const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (m === null) return null;
+  const [sh, sm, eh, em] = m.slice(1).map(Number) as [number, number, number, number];
+  const start = sh * 60 + sm;
+  const end = eh * 60 + em;
+  if (sm > 59 || em > 59 || start >= 24 * 60 || end > 24 * 60 || start >= end) return null;
+  return { startMinute: start, endMinute: end };
+}
+
 /** The earliest instant ≥ nowMs inside the sending window of `timeZone`. */
 export function nextSendableInstant(nowMs: number, timeZone: string, window: QuietHours = DEFAULT_QUIET_HOURS): number {
   const wall = nowMs + zoneOffsetAt(nowMs, timeZone);
