@@ -34,9 +34,10 @@ await db.run(
    FROM range(${orders}) t(i)`,
 );
 await db.run(
-  `INSERT INTO order_lines (shop_id, platform, order_no, line_seq, product_key, sku, title, quantity, unit_price, amount, refund, status)
-   SELECT 1, 'bench', 'o' || i, s, 'SKU' || (hash(i, s, 5) % 5000), 'SKU' || (hash(i, s, 5) % 5000), NULL, 1 + hash(i, s, 6) % 3, 10, NULL, 0, NULL
-   FROM range(${orders}) t(i), range(1, 4) q(s) WHERE s = 1 OR (s = 2 AND hash(i, 7) % 10 < 3) OR (s = 3 AND hash(i, 8) % 10 < 1)`,
+  `INSERT INTO order_lines (shop_id, platform, order_no, order_key, line_seq, product_key, sku, title, quantity, unit_price, amount, refund, status)
+   SELECT 1, 'bench', order_no, order_key, s, 'SKU' || (hash(i, s, 5) % 5000), 'SKU' || (hash(i, s, 5) % 5000), NULL, 1 + hash(i, s, 6) % 3, 10, NULL, 0, NULL
+   FROM (SELECT order_no, order_key, CAST(substr(order_no, 2) AS BIGINT) AS i FROM orders) t, range(1, 4) q(s)
+   WHERE s = 1 OR (s = 2 AND hash(i, 7) % 10 < 3) OR (s = 3 AND hash(i, 8) % 10 < 1)`,
 );
 const counts = await db.all(`SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM customers) AS customers`);
 db.close();

@@ -3,11 +3,12 @@
  * customer_analysis through a bulk writer — one appended row per customer, in the table's column order —
  * and the tier history.
  */
-import { CUSTOMER_TYPES, LIFECYCLE_STAGES, NO_DAY, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, TOP_SKUS } from '@huitou/core';
+import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_DAY, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, TOP_SKUS } from '@huitou/core';
 import type { BulkColumn, Db } from '../store/database.ts';
 import type { AnalysisOptions } from './analysis-options.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
 import type { LoadedColumns } from './load-columns.ts';
+import { summariseDue } from './write-sku-results.ts';
 
 /** customer_analysis, column by column in table order. */
 const COLUMNS: readonly BulkColumn[] = [
@@ -46,7 +47,16 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'clv', type: 'double' },
   { name: 'next_order', type: 'date' },
   { name: 'churn_risk', type: 'text' },
+  { name: 'due_state', type: 'text' },
+  { name: 'next_due', type: 'date' },
+  { name: 'due_soon_skus', type: 'int' },
+  { name: 'due_skus', type: 'int' },
+  { name: 'overdue_skus', type: 'int' },
 ];
+
+const DUE_SOON = DUE_STATES.findIndex((s) => s.code === 'due_soon');
+const DUE = DUE_STATES.findIndex((s) => s.code === 'due');
+const OVERDUE = DUE_STATES.findIndex((s) => s.code === 'overdue');
 
 const day = (d: number) => (d === NO_DAY ? null : d);
 const num = (v: number) => (Number.isFinite(v) ? v : null);
@@ -66,6 +76,8 @@ export async function writeCustomerResults(
   const pred = (col: Float64Array | undefined, c: number) => (col === undefined ? null : num(col[c] ?? Number.NaN));
   const tierRules = options.tiers.tiers;
   const row: (string | number | null)[] = new Array<string | number | null>(COLUMNS.length).fill(null);
+  const due = summariseDue(r, data.orders.customerCount, options.asOfDay);
+  const nStates = DUE_STATES.length;
   for (let c = 0; c < data.orders.customerCount; c++) {
     const tier = tiers.current[c] ?? -1;
     const rule = tier >= 0 ? tierRules[tier] : undefined;
@@ -116,6 +128,14 @@ export async function writeCustomerResults(
     row[i++] = pred(p?.clv, c);
     row[i++] = Number.isFinite(next) ? options.asOfDay + Math.round(next) : null;
     row[i++] = p?.churnBand[c] ?? null;
+    const overdue = due.counts[c * nStates + OVERDUE] ?? 0;
+    const dueNow = due.counts[c * nStates + DUE] ?? 0;
+    const dueSoon = due.counts[c * nStates + DUE_SOON] ?? 0;
+    row[i++] = overdue > 0 ? 'overdue' : dueNow > 0 ? 'due' : dueSoon > 0 ? 'due_soon' : null;
+    row[i++] = num(due.nextDue[c] ?? Number.NaN);
+    row[i++] = dueSoon;
+    row[i++] = dueNow;
+    row[i++] = overdue;
     writer.appendRow(row);
   }
   await writer.close();

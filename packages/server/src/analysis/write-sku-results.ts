@@ -12,6 +12,36 @@ const NOT_DUE = DUE_STATES.findIndex((s) => s.code === 'not_due');
 const OVERDUE = DUE_STATES.findIndex((s) => s.code === 'overdue');
 export const OVERDUE_KEEP_DAYS = 90;
 
+/** Whether a replenishment row is stored (customer_sku_due) and counted in customer_analysis's due columns. */
+export function isStoredDue(state: number, dueDay: number, asOfDay: number): boolean {
+  return state !== NOT_DUE && !(state === OVERDUE && asOfDay - dueDay > OVERDUE_KEEP_DAYS);
+}
+
+/** Per dense customer: SKUs stored in each due state (by DUE_STATES index) and the earliest due day. */
+export interface CustomerDueSummary {
+  /** counts[c * DUE_STATES.length + state] */
+  readonly counts: Int32Array;
+  /** Earliest due day of the customer's stored rows, or NaN. */
+  readonly nextDue: Float64Array;
+}
+
+export function summariseDue(r: AnalysisResult, customerCount: number, asOfDay: number): CustomerDueSummary {
+  const n = DUE_STATES.length;
+  const counts = new Int32Array(customerCount * n);
+  const nextDue = new Float64Array(customerCount).fill(Number.NaN);
+  const rep = r.replenishment;
+  for (let i = 0; i < rep.customer.length; i++) {
+    const state = rep.state[i] ?? 0;
+    const dueDay = rep.dueDay[i] ?? 0;
+    if (!isStoredDue(state, dueDay, asOfDay)) continue;
+    const c = rep.customer[i] ?? 0;
+    counts[c * n + state]!++;
+    const prev = nextDue[c]!;
+    if (!(prev <= dueDay)) nextDue[c] = dueDay;
+  }
+  return { counts, nextDue };
+}
+
 export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult, asOfDay: number): Promise<void> {
   await db.run(`DELETE FROM sku_cycles WHERE shop_id = $1`, [shopId]);
   await db.run(`DELETE FROM customer_sku_due WHERE shop_id = $1`, [shopId]);
@@ -53,7 +83,7 @@ export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumn
   for (let i = 0; i < rep.customer.length; i++) {
     const state = rep.state[i] ?? 0;
     const dueDay = rep.dueDay[i] ?? 0;
-    if (state === NOT_DUE || (state === OVERDUE && asOfDay - dueDay > OVERDUE_KEEP_DAYS)) continue;
+    if (!isStoredDue(state, dueDay, asOfDay)) continue;
     due.appendRow([
       shopId,
       data.customerIds[rep.customer[i] ?? 0] ?? 0,

@@ -94,6 +94,26 @@ describe('CDNOW master: KPIs against an independent computation', () => {
     });
   });
 
+  it('per-customer due columns match the stored SKU due rows', async () => {
+    const store = await openStore({ path: db });
+    const [diff] = await store.all(
+      `WITH d AS (
+         SELECT customer_id, min(due_on) AS next_due,
+           CASE WHEN count(*) FILTER (WHERE state = 'overdue') > 0 THEN 'overdue' WHEN count(*) FILTER (WHERE state = 'due') > 0 THEN 'due'
+                WHEN count(*) FILTER (WHERE state = 'due_soon') > 0 THEN 'due_soon' END AS worst,
+           count(*) FILTER (WHERE state = 'due_soon') AS due_soon, count(*) FILTER (WHERE state = 'due') AS due,
+           count(*) FILTER (WHERE state = 'overdue') AS overdue
+         FROM customer_sku_due GROUP BY customer_id)
+       SELECT count(*) AS customers, count(d.customer_id) AS with_due,
+         count(*) FILTER (WHERE a.due_state IS DISTINCT FROM d.worst OR a.next_due IS DISTINCT FROM d.next_due
+           OR a.due_soon_skus <> coalesce(d.due_soon, 0) OR a.due_skus <> coalesce(d.due, 0) OR a.overdue_skus <> coalesce(d.overdue, 0)) AS mismatched
+       FROM customer_analysis a LEFT JOIN d ON d.customer_id = a.customer_id`,
+    );
+    store.close();
+    expect(diff).toMatchObject({ customers: 23_570, mismatched: 0 });
+    expect(Number(diff?.['with_due'])).toBeGreaterThan(1_000);
+  });
+
   it('monthly KPIs', async () => {
     const expected = independentMonthly(rows);
     const store = await openStore({ path: db });

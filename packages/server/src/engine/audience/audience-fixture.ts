@@ -117,7 +117,8 @@ export async function openAudienceFixture(): Promise<Db> {
     );
     for (const [i, sku] of skus.entries()) {
       await run(
-        `INSERT INTO order_lines (shop_id, platform, order_no, line_seq, product_key, sku, quantity, refund) VALUES ($1, 'taobao', $2, $3, $4, $4, 1, 0)`,
+        `INSERT INTO order_lines (shop_id, platform, order_no, order_key, line_seq, product_key, sku, quantity, refund)
+         SELECT $1, 'taobao', $2, o.order_key, $3, $4, $4, 1, 0 FROM orders o WHERE o.shop_id = $1 AND o.platform = 'taobao' AND o.order_no = $2`,
         [shop, orderNo, i + 1, sku],
       );
     }

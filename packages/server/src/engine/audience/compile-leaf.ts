@@ -24,7 +24,7 @@ export function compileTags(cond: TagsCondition, params: SqlParams): string {
 export function compileBought(cond: BoughtCondition, params: SqlParams, asOfDay: number, timeZone: string): string {
   const day = `CAST((coalesce(o.paid_time, o.order_time) AT TIME ZONE ${params.bind(timeZone, 'VARCHAR')}) AS DATE)`;
   const from = cond.withinDays === null ? '' : ` AND ${day} >= ${params.bind(formatDay(asOfDay - cond.withinDays), 'DATE')}`;
-  return `EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.platform = o.platform AND l.order_no = o.order_no
+  return `EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_key = o.order_key
       WHERE o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.status IN (${validStatusSqlList()})
         AND l.product_key IN (${params.list(cond.skus, 'VARCHAR')})
         AND ${day} <= ${params.bind(formatDay(asOfDay), 'DATE')}${from})`;

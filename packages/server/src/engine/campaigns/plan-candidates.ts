@@ -66,7 +66,7 @@ export async function findCandidates(db: Db, q: CandidateQuery): Promise<Candida
     `(SELECT e.status FROM consent_events e WHERE e.shop_id = c.shop_id AND e.customer_id = c.customer_id AND e.channel = '${channel}'
       ORDER BY e.recorded_at DESC, e.event_id DESC LIMIT 1)`;
   const lastProduct = q.needLastProduct
-    ? `(SELECT l.title FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.platform = o.platform AND l.order_no = o.order_no
+    ? `(SELECT l.title FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_key = o.order_key
         WHERE o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.status IN ${VALID} ORDER BY o.order_time DESC, l.line_seq LIMIT 1)`
     : 'NULL';
   const due = q.needDueSku

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../store/database.ts';
 import { getOneOrThrow } from '../../store/database.ts';
+import { searchTextSql } from '../../store/customer-search.ts';
 import { sqlFor } from '../../store/sql-dialect.ts';
 
 /** Shop and batch of the unit being merged. */
@@ -47,16 +48,18 @@ export async function resolveKeys(db: Db, shopId: number, batchId: number): Prom
   await db.run(`UPDATE m_keys SET customer_id = nextval('customer_id_seq'), is_new = true WHERE customer_id IS NULL`);
   const contact = `nick, name, phone, phone_masked, email, province, city, district`;
   await db.run(
-    `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, ${contact}, birthday, contact_at, created_batch, updated_batch)
-     SELECT customer_id, $1, key_kind, key_value, ${contact}, CAST(birthday AS DATE), to_timestamp(order_ms / 1000.0), $2, $2
+    `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, ${contact}, birthday, contact_at, created_batch, updated_batch, search_text)
+     SELECT customer_id, $1, key_kind, key_value, ${contact}, CAST(birthday AS DATE), to_timestamp(order_ms / 1000.0), $2, $2,
+       ${searchTextSql((f) => f)}
      FROM m_keys WHERE is_new`,
     [shopId, batchId],
   );
-  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district']
-    .map((c) => `${c} = coalesce(k.${c}, customers.${c})`)
-    .join(', ');
+  const updated = (c: string) => `coalesce(k.${c}, customers.${c})`;
+  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district'].map((c) => `${c} = ${updated(c)}`).join(', ');
+  // The search text follows the fields it is made of (the right-hand sides read the row before the update).
+  const search = searchTextSql((f) => (f === 'key_value' ? 'customers.key_value' : updated(f)));
   await db.run(
-    `UPDATE customers SET ${set}, birthday = coalesce(CAST(k.birthday AS DATE), customers.birthday),
+    `UPDATE customers SET ${set}, search_text = ${search}, birthday = coalesce(CAST(k.birthday AS DATE), customers.birthday),
        contact_at = to_timestamp(k.order_ms / 1000.0), updated_batch = $1
      FROM m_keys k
      WHERE k.customer_id = customers.customer_id AND NOT k.is_new AND k.order_ms IS NOT NULL

@@ -5,8 +5,10 @@ import { dropBulkImportIndexes } from './2026_11_23_01_drop_bulk_import_indexes.
 import { createCampaignSchema } from './2026_11_24_01_create_campaign_schema.ts';
 import { createAuthSchema } from './2026_11_25_01_create_auth_schema.ts';
 import { addCustomerTimeZone } from './2026_11_26_01_customer_time_zone.ts';
+import { addOrderKey } from './2026_11_27_01_order_key.ts';
+import { addCustomerSearchAndDue } from './2026_11_27_02_customer_search_and_due.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema, addCustomerTimeZone];
+export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema, addCustomerTimeZone, addOrderKey, addCustomerSearchAndDue];
 export type { Migration } from './migration.ts';

@@ -2,6 +2,7 @@
 import { validStatusSqlList } from '@huitou/core';
 import type { Db, SqlValue } from '../database.ts';
 import { getOneOrThrow } from '../database.ts';
+import { searchMatchSql } from '../customer-search.ts';
 
 export interface CustomerFilter {
   /** Matches nick, name, phone, email or buyer key (case-insensitive substring). */
@@ -105,10 +106,7 @@ export async function listCustomers(
   };
   const where: string[] = ['c.shop_id = $1'];
   if (filter.search !== undefined && filter.search !== '') {
-    const p = bind(filter.search.toLowerCase());
-    where.push(
-      `(${['c.nick', 'c.name', 'c.phone', 'c.email', 'c.key_value'].map((col) => `position(${p} IN lower(coalesce(${col}, ''))) > 0`).join(' OR ')})`,
-    );
+    where.push(searchMatchSql('c', bind(filter.search.toLowerCase())));
   }
   if (filter.province !== undefined) where.push(`c.province = ${bind(filter.province)}`);
   if (filter.city !== undefined) where.push(`c.city = ${bind(filter.city)}`);
@@ -141,7 +139,7 @@ export async function listCustomers(
   }
   if (filter.boughtSku !== undefined) {
     where.push(
-      `EXISTS (SELECT 1 FROM orders o2 JOIN order_lines l2 ON l2.shop_id = o2.shop_id AND l2.platform = o2.platform AND l2.order_no = o2.order_no
+      `EXISTS (SELECT 1 FROM orders o2 JOIN order_lines l2 ON l2.shop_id = o2.shop_id AND l2.order_key = o2.order_key
                WHERE o2.shop_id = c.shop_id AND o2.customer_id = c.customer_id AND l2.product_key = ${bind(filter.boughtSku)})`,
     );
   }
@@ -220,6 +218,9 @@ export interface AnalysedCustomerRow extends Omit<CustomerRow, 'firstOrderMs' | 
   readonly labels: CustomerLabels;
 }
 
+/** customer_analysis column counting a customer's SKUs in each due state. */
+const DUE_COUNT_COLUMNS: Readonly<Record<string, string>> = { due_soon: 'due_soon_skus', due: 'due_skus', overdue: 'overdue_skus' };
+
 const ANALYSED_SORT_SQL: Readonly<Record<CustomerSort, string>> = {
   spend: 'a.net_spend',
   orders: 'a.valid_orders',
@@ -251,9 +252,7 @@ export async function listAnalysedCustomers(
   const where: string[] = ['a.shop_id = $1'];
   const customerWhere: string[] = [];
   if (filter.search !== undefined && filter.search !== '') {
-    const text = filter.search.toLowerCase();
-    const p = bind(text);
-    customerWhere.push(`(${searchColumns(text).map((col) => `position(${p} IN lower(coalesce(${col}, ''))) > 0`).join(' OR ')})`);
+    customerWhere.push(searchMatchSql('c', bind(filter.search.toLowerCase())));
   }
   if (filter.province !== undefined) customerWhere.push(`c.province = ${bind(filter.province)}`);
   if (filter.city !== undefined) customerWhere.push(`c.city = ${bind(filter.city)}`);
@@ -276,17 +275,20 @@ export async function listAnalysedCustomers(
   if (filter.minF !== undefined) where.push(`a.f_score >= ${bind(filter.minF)}`);
   if (filter.minM !== undefined) where.push(`a.m_score >= ${bind(filter.minM)}`);
   if (filter.maxPAlive !== undefined) where.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
-  if (filter.dueSku !== undefined || filter.dueState !== undefined) {
-    const conds = ['d.shop_id = $1'];
-    if (filter.dueSku !== undefined) conds.push(`d.product_key = ${bind(filter.dueSku)}`);
+  if (filter.dueSku !== undefined) {
+    const conds = ['d.shop_id = $1', `d.product_key = ${bind(filter.dueSku)}`];
     conds.push(filter.dueState !== undefined ? `d.state = ${bind(filter.dueState)}` : `d.state IN ('due_soon', 'due', 'overdue')`);
     where.push(`a.customer_id IN (SELECT d.customer_id FROM customer_sku_due d WHERE ${conds.join(' AND ')})`);
+  } else if (filter.dueState !== undefined) {
+    // The analysis stores per customer how many SKUs are in each state (the same rows as customer_sku_due).
+    const count = DUE_COUNT_COLUMNS[filter.dueState];
+    where.push(count === undefined ? 'false' : `a.${count} > 0`);
   }
   if (filter.customerIds !== undefined) {
     where.push(filter.customerIds.length === 0 ? 'false' : `a.customer_id IN (${filter.customerIds.map((id) => bind(id)).join(', ')})`);
   }
   if (customerWhere.length > 0) where.push(`a.customer_id IN (SELECT c.customer_id FROM customers c WHERE c.shop_id = $1 AND ${customerWhere.join(' AND ')})`);
-  const semiJoin = customerWhere.length > 0 || filter.dueSku !== undefined || filter.dueState !== undefined;
+  const semiJoin = customerWhere.length > 0 || filter.dueSku !== undefined;
   const dir = page.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const columns = `a.customer_id, a.orders, a.valid_orders, CAST(a.net_spend AS DOUBLE PRECISION) AS net_spend,
     CAST(a.first_order AS VARCHAR) AS first_order, CAST(a.last_order AS VARCHAR) AS last_order,
@@ -355,15 +357,4 @@ export async function listAnalysedCustomers(
       };
     }),
   };
-}
-
-/**
- * Columns a search text can match, by its shape: digits only → phone and buyer key (and the id's digits are
- * in neither); an @ → e-mail and buyer key; anything else → nick, name, e-mail and buyer key. Fewer columns,
- * fewer substring scans over a million rows.
- */
-function searchColumns(text: string): string[] {
-  if (/^[\d\s+-]+$/.test(text)) return ['c.phone', 'c.key_value'];
-  if (text.includes('@')) return ['c.email', 'c.key_value'];
-  return ['c.nick', 'c.name', 'c.email', 'c.key_value'];
 }

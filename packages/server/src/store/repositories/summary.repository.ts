@@ -29,7 +29,7 @@ export async function shopSummary(db: Db, shopId: number, untilMs: number | null
           per AS (SELECT customer_id, count(*) FILTER (WHERE ${valid}) AS v FROM o GROUP BY customer_id)
      SELECT (SELECT count(*) FROM o) AS orders,
             (SELECT count(*) FROM o WHERE ${valid}) AS valid_orders,
-            (SELECT count(*) FROM order_lines l JOIN o ON o.platform = l.platform AND o.order_no = l.order_no
+            (SELECT count(*) FROM order_lines l JOIN o ON o.order_key = l.order_key
               WHERE l.shop_id = $1) AS lines,
             (SELECT count(*) FROM customers WHERE shop_id = $1) AS customers,
             (SELECT count(*) FROM per WHERE v >= 1) AS buyers,
