@@ -17,4 +17,5 @@ export * from './replenishment.ts';
 export * from './revenue-concentration.ts';
 export * from './repeat-histogram.ts';
 export * from './cohort-retention.ts';
+export * from './kpi-periods.ts';
 export * from './customer-view.ts';

@@ -10,6 +10,7 @@ import {
   computeTierHistory,
   estimateCustomerCycles,
   estimateSkuCycles,
+  kpiPeriods,
   repeatIntervalHistogram,
   revenueConcentration,
 } from '@huitou/core';
@@ -18,6 +19,7 @@ import type {
   CustomerCycles,
   CustomerFacts,
   IntervalBucket,
+  KpiPeriod,
   LifecycleThresholds,
   ReplenishmentList,
   RevenueConcentration,
@@ -44,6 +46,8 @@ export interface AnalysisResult {
   readonly concentration: RevenueConcentration;
   readonly intervals: readonly IntervalBucket[];
   readonly cohorts: CohortRetention;
+  /** Old-customer KPIs per day, 7/30/90-day period and month. */
+  readonly kpis: readonly KpiPeriod[];
   /** BG/NBD + Gamma-Gamma fit and per-customer predictions, or why there are none. */
   readonly models: ModelFits | null;
   readonly predictions: AlignedPredictions | null;
@@ -79,6 +83,7 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
   const concentration = step('concentration', () => revenueConcentration(facts, 0.2));
   const intervals = step('intervals', () => repeatIntervalHistogram(orders, asOf));
   const cohorts = step('cohorts', () => cohortRetention(orders, asOf));
+  const kpis = step('kpiPeriods', () => kpiPeriods(orders, data.amountCents, asOf));
   let models: ModelFits | null = null;
   let predictions: AlignedPredictions | null = null;
   let modelError: ModelError | null = null;
@@ -100,7 +105,7 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
     });
   }
   return {
-    facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts,
+    facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts, kpis,
     models, predictions, modelError, timings,
   };
 }

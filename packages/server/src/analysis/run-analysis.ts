@@ -71,20 +71,14 @@ export async function runAnalysis(db: Db, shopId: number, timeZone: string, opti
     await writeSkuResults(db, shopId, data, result, options.asOfDay);
     timings['writeSkus'] = performance.now() - t2;
     const t3 = performance.now();
-    await writeKpis(db, shopId, options.asOfDay);
+    await writeKpis(db, shopId, result);
     timings['kpis'] = performance.now() - t3;
-    const { lines } = await getOneOrThrow<{ lines: number }>(
-      db,
-      `SELECT count(*) AS lines FROM order_lines l JOIN a_orders a ON a.platform = l.platform AND a.order_no = l.order_no WHERE l.shop_id = $1`,
-      [shopId],
-    );
-    const summary = summarise(data, result, lines);
+    const summary = summarise(data, result, data.lineCount);
     const details = describe(result, options);
     await db.run(
       `INSERT INTO analysis_runs (run_id, shop_id, as_of, options, summary) VALUES ($1, $2, DATE '1970-01-01' + $3, $4, $5)`,
       [runId, shopId, options.asOfDay, JSON.stringify(options), JSON.stringify({ summary, details })],
     );
-    for (const t of ['a_orders', 'a_customers', 'a_skus']) await db.run(`DROP TABLE IF EXISTS ${t}`);
     timings['total'] = performance.now() - t0;
     return { runId, summary, details, timings };
   });

@@ -4,6 +4,7 @@
  * and the tier history.
  */
 import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_DAY, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, TOP_SKUS } from '@huitou/core';
+import { openBulkSink } from '../store/bulk-sink.ts';
 import type { BulkColumn, Db } from '../store/database.ts';
 import type { AnalysisOptions } from './analysis-options.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
@@ -71,7 +72,7 @@ export async function writeCustomerResults(
   options: AnalysisOptions,
 ): Promise<void> {
   await db.run(`DELETE FROM customer_analysis WHERE shop_id = $1`, [shopId]);
-  const writer = await db.bulkWriter('customer_analysis', COLUMNS);
+  const writer = await openBulkSink(db, 'customer_analysis', COLUMNS);
   const { facts, rfm, stages, types, tiers, customerCycles, predictions: p } = r;
   const pred = (col: Float64Array | undefined, c: number) => (col === undefined ? null : num(col[c] ?? Number.NaN));
   const tierRules = options.tiers.tiers;
@@ -144,7 +145,7 @@ export async function writeCustomerResults(
 
 async function writeTierHistory(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult, options: AnalysisOptions): Promise<void> {
   await db.run(`DELETE FROM customer_tier_history WHERE shop_id = $1`, [shopId]);
-  const writer = await db.bulkWriter('customer_tier_history', [
+  const writer = await openBulkSink(db, 'customer_tier_history', [
     { name: 'shop_id', type: 'int' },
     { name: 'customer_id', type: 'double' },
     { name: 'changed_on', type: 'date' },

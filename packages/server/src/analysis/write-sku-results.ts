@@ -4,6 +4,7 @@
  * lifecycle stage speaks for them). Not-due rows are not stored.
  */
 import { DUE_STATES } from '@huitou/core';
+import { openBulkSink } from '../store/bulk-sink.ts';
 import type { Db } from '../store/database.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
 import type { LoadedColumns } from './load-columns.ts';
@@ -70,7 +71,7 @@ export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumn
   );
   await db.run(`DROP TABLE a_sku_cycles`);
 
-  const due = await db.bulkWriter('customer_sku_due', [
+  const due = await openBulkSink(db, 'customer_sku_due', [
     { name: 'shop_id', type: 'int' },
     { name: 'customer_id', type: 'double' },
     { name: 'product_key', type: 'text' },

@@ -78,8 +78,19 @@ function field(type: BulkColumn['type'], v: string | number | boolean): string {
     case 'bool':
       return v === true || v === 1 || v === 'true' ? 'true' : 'false';
     case 'date':
-      return new Date(Number(v) * DAY_MS).toISOString().slice(0, 10);
+      return isoDay(Number(v));
     default:
       return typeof v === 'number' ? String(v) : String(Number(v));
   }
+}
+
+/** YYYY-MM-DD of a day number, memoised (a million rows carry a few thousand distinct days). */
+const isoDays = new Map<number, string>();
+function isoDay(day: number): string {
+  let s = isoDays.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size < 200_000) isoDays.set(day, s);
+  }
+  return s;
 }
