@@ -26,10 +26,15 @@ export function useImport(shop: string, onFinished: () => void) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const alive = useRef(true);
 
-  useEffect(() => () => {
-    alive.current = false;
-    upload.current?.abort();
-    if (timer.current !== null) clearTimeout(timer.current);
+  // React runs this cleanup when the page is hidden behind a Suspense fallback too (a lazy page loading), and
+  // runs the effect again when it is shown: so the effect, not the ref's initial value, marks it alive.
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      upload.current?.abort();
+      if (timer.current !== null) clearTimeout(timer.current);
+    };
   }, []);
 
   const poll = useCallback((jobId: string) => {
