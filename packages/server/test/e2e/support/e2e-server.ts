@@ -1,8 +1,7 @@
 /**
  * A real huitou for end-to-end tests: the demo shop generated and imported through the real CLI into a
  * temporary store, one user per role, and `startServer` serving the freshly built dashboard with the bundled
- * SMS simulator and the background sender (sending hours open all day, so the test does not depend on the
- * clock).
+ * SMS simulator and the background sender (sending hours open all day: HUITOU_SENDING_HOURS=always).
  */
 import { join } from 'node:path';
 import { startServer } from '../../../src/api/serve/start-server.ts';
@@ -29,7 +28,9 @@ export async function startE2eServer(options: { customers?: number; years?: numb
   const tmp = tempDir('huitou-e2e-');
   const dbPath = join(tmp.path, 'e2e.duckdb');
   const web = buildWeb(join(tmp.path, 'web'));
-  const demo = await cli(['demo', '--customers', String(options.customers ?? 1500), '--years', String(options.years ?? 2), '--db', dbPath, '--out', join(tmp.path, 'exports'), '--json']);
+  // Marketing may go out at any hour here, so the test does not depend on the time of day it runs.
+  const env = { HUITOU_SENDING_HOURS: 'always' };
+  const demo = await cli(['demo', '--customers', String(options.customers ?? 1500), '--years', String(options.years ?? 2), '--db', dbPath, '--out', join(tmp.path, 'exports'), '--json'], env);
   if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
   const db = await openStore({ path: dbPath });
   try {
@@ -40,10 +41,10 @@ export async function startE2eServer(options: { customers?: number; years?: numb
     db.close();
   }
   const server = await startServer({
-    config: loadConfig({ LANG: 'zh_CN.UTF-8', HUITOU_DB: dbPath }),
+    config: loadConfig({ LANG: 'zh_CN.UTF-8', HUITOU_DB: dbPath, ...env }),
     host: '127.0.0.1', port: 0, webRoot: await web, send: true, smsSimulator: true,
     signName: (shop) => (shop === 'demo' ? DEMO_SIGN_NAME : shop),
-    quietHours: { startMinute: 0, endMinute: 24 * 60 }, senderPollMs: 200, checkResponses: true,
+    senderPollMs: 200, checkResponses: true,
     log: (line) => process.stderr.write(`[e2e server] ${line}\n`),
   });
   return {
