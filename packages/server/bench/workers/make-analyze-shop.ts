@@ -4,6 +4,7 @@
  * valid, some refunds, 1–3 lines per order over 5,000 SKUs.
  */
 import { rmSync } from 'node:fs';
+import { searchTextSql } from '../../src/store/customer-search.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 const [dbPath, ordersArg, customersArg] = process.argv.slice(2);
@@ -17,8 +18,9 @@ const u = (salt: number, col = 'i') => `((hash(${col}, ${salt}) % 1000000) / 100
 const t0 = performance.now();
 await db.run(`INSERT INTO shops (name, time_zone) VALUES ('bench', 'Asia/Shanghai')`);
 await db.run(
-  `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, nick, created_batch, updated_batch)
-   SELECT i, 1, 'platform_id', 'c' || i, 'c' || i, 1, 1 FROM range(1, ${customers + 1}) t(i)`,
+  `INSERT INTO customers (customer_id, shop_id, key_kind, key_value, nick, created_batch, updated_batch, search_text)
+   SELECT i, 1, 'platform_id', 'c' || i, 'c' || i, 1, 1, ${searchTextSql((f) => (f === 'nick' || f === 'key_value' ? `'c' || i` : 'NULL'))}
+   FROM range(1, ${customers + 1}) t(i)`,
 );
 // Customer of order i: skewed so that low ids buy often (u^3), every customer gets at least one order.
 await db.run(

@@ -6,6 +6,7 @@
 import { parseDay } from '@huitou/core';
 import { defaultAnalysisOptions } from '../../src/analysis/analysis-options.ts';
 import { runAnalysis } from '../../src/analysis/run-analysis.ts';
+import { searchTextSql } from '../../src/store/customer-search.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 const [dbPath, asOf, memoryLimit] = process.argv.slice(2);
@@ -23,6 +24,7 @@ await db.run(
      province = ${pick(provinces, 14)},
      city = ${pick(cities, 14)}`,
 );
+await db.run(`UPDATE customers SET search_text = ${searchTextSql((f) => f)}`);
 await runAnalysis(db, 1, 'Asia/Shanghai', defaultAnalysisOptions(parseDay(asOf)));
 db.close();
 console.log(JSON.stringify({ ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,7 +1,7 @@
 /**
  * customers.search_text: the fields a customer search matches (nick, name, phone, e-mail, buyer key),
  * lower-cased and joined by newlines, so a search is one `position` over one column. Kept by the import
- * wherever it writes those fields; readers fall back to the same expression where it is null.
+ * wherever it writes those fields.
  */
 
 /** The fields, in the order they are joined. */
@@ -14,9 +14,11 @@ export function searchTextSql(field: (name: CustomerSearchField) => string): str
 }
 
 /**
- * A predicate: the customer row `alias` matches the lower-cased search text bound as `param`. Stored text
- * where present, the expression otherwise (rows written without it).
+ * A predicate: the customer row `alias` matches the lower-cased search text bound as `param`. Reads the
+ * stored column only: a fallback to the expression for null rows (coalesce) made DuckDB evaluate it for
+ * every row, 43 ms instead of 18 ms over a million customers. Every writer of contact fields keeps the
+ * column (the import's resolveKeys; the migration back-filled older rows).
  */
 export function searchMatchSql(alias: string, param: string): string {
-  return `position(${param} IN coalesce(${alias}.search_text, ${searchTextSql((f) => `${alias}.${f}`)})) > 0`;
+  return `position(${param} IN ${alias}.search_text) > 0`;
 }

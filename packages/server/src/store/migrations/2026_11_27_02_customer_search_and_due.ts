@@ -3,8 +3,7 @@
  *
  * - customers.search_text: nick, name, phone, e-mail and buyer key, lower-cased and joined by newlines, kept
  *   by the import wherever it writes those fields, so a search is one `position` over one column instead
- *   of `lower()` over five. Readers fall back to the expression where it is null (rows written by code that
- *   does not maintain it).
+ *   of `lower()` over five.
  * - customer_analysis.due_state (worst of overdue / due / due_soon), next_due (earliest due day) and the
  *   number of SKUs in each state, written by the analysis from the same rows as customer_sku_due, so the
  *   due-state filter needs no semi-join over the SKU rows.
