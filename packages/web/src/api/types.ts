@@ -1,6 +1,6 @@
 /**
  * The API's request and response types. Where the server's contract (packages/server/src/api/contract) has
- * a type, it is imported from there; the rest follow docs/api.md until their contract files exist.
+ * a type, it is imported from there (type-only: nothing of the server is bundled).
  */
 export type { ImportBatchList, ImportIssueView, ImportJobView, ImportUnitView, Upload } from '../../../server/src/api/contract/imports.ts';
 
@@ -19,10 +19,8 @@ export type {
 export type {
   CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, OccurrencePlanView, PlaybookView, PreviewResponse, ValidateResponse,
 } from '../../../server/src/api/contract/campaigns.ts';
-/**
- * The results routes pass the engine's document through (the contract keeps it open), so the dashboard types
- * it with the engine's own result types.
- */
 export type {
-  CampaignResult, CampaignResults as ResultsResponse, Comparison, OccurrenceResult,
-} from '../../../server/src/engine/results/results-types.ts';
+  CampaignResultView as CampaignResult, ResultsResponse, ComparisonView as Comparison,
+} from '../../../server/src/api/contract/results.ts';
+import type { CampaignResultView } from '../../../server/src/api/contract/results.ts';
+export type OccurrenceResult = CampaignResultView['occurrences'][number];
