@@ -17,6 +17,7 @@ let browser: Browser;
 
 const XSS_NAME = '<img src=x onerror="window.__xss=1">召回';
 const XSS_CUSTOMER = '<script>window.__xss=2</script><img src=x onerror="window.__xss=3">';
+const XSS_ADDRESS = '<svg onload="window.__xss=5">省';
 const CAMPAIGN_KEY = 'e2e-sleeping';
 
 beforeAll(async () => {
@@ -131,9 +132,9 @@ describe('the dashboard, end to end', () => {
         WHERE c.campaign_key = $1 AND t.status = 'sent' ORDER BY t.customer_id`, [CAMPAIGN_KEY]);
     const buyers = sent.slice(0, Math.ceil(sent.length / 2));
     const at = shanghai(Date.now() + 60_000);
-    const csvRows = ['order_id,customer_id,order_time,amount,status,sku,title,quantity,unit_price,name'];
-    buyers.forEach((b, i) => csvRows.push(`E2E-${i},${csvCell(b.key_value)},${at},88.00,paid,SKU-E2E,湿巾 80抽,1,88.00,`));
-    csvRows.push(`E2E-X,e2e-hostile,${at},10.00,paid,SKU-E2E,湿巾 80抽,1,10.00,${csvCell(XSS_CUSTOMER)}`);
+    const csvRows = ['order_id,customer_id,order_time,amount,status,sku,title,quantity,unit_price,name,province,city'];
+    buyers.forEach((b, i) => csvRows.push(`E2E-${i},${csvCell(b.key_value)},${at},88.00,paid,SKU-E2E,湿巾 80抽,1,88.00,,,`));
+    csvRows.push(`E2E-X,e2e-hostile,${at},10.00,paid,SKU-E2E,${csvCell('<b>湿巾</b>')},1,10.00,${csvCell(XSS_CUSTOMER)},${csvCell(XSS_ADDRESS)},${csvCell("'><iframe src=javascript:alert(1)>")}`);
     const file = join(e2e.dir, 'next-period.csv');
     writeFileSync(file, `${csvRows.join('\n')}\n`);
 
@@ -164,6 +165,10 @@ describe('the dashboard, end to end', () => {
     await page.getByTestId('customer-name').first().click();
     await page.getByTestId('page-profile').waitFor();
     await expect.poll(() => page.getByTestId('page-profile').textContent()).toContain('<img src=x');
+    const profileText = (await page.getByTestId('page-profile').textContent()) ?? '';
+    expect(profileText).toContain('<svg onload');
+    expect(profileText).toContain('<b>湿巾</b>');
+    expect(await page.locator('[data-testid="page-profile"] img, [data-testid="page-profile"] svg[onload], [data-testid="page-profile"] iframe, [data-testid="page-profile"] b').count()).toBe(0);
     expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
     expect(errors).toEqual([]);
     await context.close();
