@@ -89,7 +89,7 @@ export const demoCommand: Command = {
         printJson(io, { shop: shop.name, db: dbPath, files: [written.orderFile, written.detailFile, written.membersFile], firstDay: written.firstDay, lastDay: written.lastDay, import: report.totals, summary, truth: written.truth, mismatches, campaigns });
       } else {
         io.stdout.write(render(lang, dbPath, written, report, summary, mismatches));
-        io.stdout.write(renderCampaigns(lang, campaigns));
+        io.stdout.write(renderCampaigns(lang, campaigns, options.serve));
       }
       if (mismatches.length > 0) return EXIT_FAILURE;
       if (!options.serve) return EXIT_OK;
@@ -154,14 +154,17 @@ async function analyseAndPlan(db: Db, shopId: number, endDate: string, quietHour
   return out;
 }
 
-function renderCampaigns(lang: Lang, campaigns: readonly PlannedStarter[]): string {
+function renderCampaigns(lang: Lang, campaigns: readonly PlannedStarter[], serving: boolean): string {
   const zh = lang === 'zh';
   const lines = campaigns.map((c) =>
     c.fires
       ? `  ${padDisplay(c.name, 14)} ${zh ? '待发' : 'queued'} ${c.queued}, ${zh ? '对照组' : 'holdout'} ${c.holdout}, ${zh ? '跳过' : 'skipped'} ${c.skipped}`
       : `  ${padDisplay(c.name, 14)} ${zh ? '今天不触发' : 'does not fire today'}`,
   );
-  return `\n${zh ? '入门活动（已计划，未发送；huitou campaign status 查看，huitou send 发送）' : 'Starter campaigns (planned, not sent: huitou campaign status; huitou send)'}\n${lines.join('\n')}\n`;
+  const heading = serving
+    ? zh ? '入门活动（已计划；服务器在可发送时段内通过短信模拟器发出）' : 'Starter campaigns (planned; the server sends them to the SMS simulator within sending hours)'
+    : zh ? '入门活动（已计划，未发送；huitou campaign status 查看，huitou send 发送）' : 'Starter campaigns (planned, not sent: huitou campaign status; huitou send)';
+  return `\n${heading}\n${lines.join('\n')}\n`;
 }
 
 /** The importer must reproduce the generator's own counts exactly. */
