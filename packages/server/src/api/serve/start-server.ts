@@ -11,6 +11,7 @@ import { startSmsSimulator } from '../../engine/sms-sim/index.ts';
 import type { SmsSimulator } from '../../engine/sms-sim/index.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Db } from '../../store/database.ts';
+import { purgeExpiredSessions } from '../auth/sessions.ts';
 import { createApp } from '../app.ts';
 import type { ApiApp } from '../app.ts';
 import { ConnectionPool } from '../connections.ts';
@@ -66,6 +67,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // Expired sessions are refused on sight; this only keeps the table small.
+  const purge = setInterval(() => {
+    void pool.use((conn) => purgeExpiredSessions(conn, Date.now())).catch((e: unknown) => options.log(`session purge: ${String(e)}`));
+  }, 60 * 60 * 1000);
+  purge.unref();
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   let closed = false;
   return {
@@ -77,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(purge);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function') server.closeAllConnections();
