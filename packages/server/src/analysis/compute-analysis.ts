@@ -27,7 +27,7 @@ import type {
   SkuCycles,
   TierHistory,
 } from '@huitou/core';
-import type { ModelError } from '@huitou/core';
+import type { ModelError, OrderColumns } from '@huitou/core';
 import type { AnalysisOptions } from './analysis-options.ts';
 import { fitCustomerModels, predictAligned, validTransactions } from './customer-models.ts';
 import type { AlignedPredictions, ModelFits } from './customer-models.ts';
@@ -56,7 +56,30 @@ export interface AnalysisResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): AnalysisResult {
+/** The fitted models and aligned predictions, or why there are none (null throughout when predictions are off). */
+export interface ModelPart {
+  readonly models: ModelFits | null;
+  readonly predictions: AlignedPredictions | null;
+  readonly modelError: ModelError | null;
+}
+
+/** BG/NBD + Gamma-Gamma on the valid orders and the per-customer predictions; needs orders only. */
+export function computeModels(orders: OrderColumns, options: AnalysisOptions): ModelPart {
+  if (!options.predictions) return { models: null, predictions: null, modelError: null };
+  const fits = fitCustomerModels(validTransactions(orders), { calibrationEndDay: options.asOfDay, unit: 'day' });
+  if (!fits.ok) return { models: null, predictions: null, modelError: fits.error };
+  const aligned = predictAligned(fits.value, orders.customerCount, {
+    months: options.clvMonths,
+    monthlyDiscountRate: options.monthlyDiscountRate,
+    grossMargin: options.grossMargin,
+  });
+  return aligned.ok
+    ? { models: fits.value, predictions: aligned.value, modelError: null }
+    : { models: fits.value, predictions: null, modelError: aligned.error };
+}
+
+/** `precomputed`: the models when they were computed already (the analysis fits them while lines load). */
+export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions, precomputed?: ModelPart): AnalysisResult {
   const timings: Record<string, number> = {};
   const step = <T>(name: string, f: () => T): T => {
     const t0 = performance.now();
@@ -84,26 +107,8 @@ export function computeAnalysis(data: LoadedColumns, options: AnalysisOptions): 
   const intervals = step('intervals', () => repeatIntervalHistogram(orders, asOf));
   const cohorts = step('cohorts', () => cohortRetention(orders, asOf));
   const kpis = step('kpiPeriods', () => kpiPeriods(orders, data.amountCents, asOf));
-  let models: ModelFits | null = null;
-  let predictions: AlignedPredictions | null = null;
-  let modelError: ModelError | null = null;
-  if (options.predictions) {
-    step('models', () => {
-      const fits = fitCustomerModels(validTransactions(orders), { calibrationEndDay: asOf, unit: 'day' });
-      if (!fits.ok) {
-        modelError = fits.error;
-        return;
-      }
-      models = fits.value;
-      const aligned = predictAligned(fits.value, orders.customerCount, {
-        months: options.clvMonths,
-        monthlyDiscountRate: options.monthlyDiscountRate,
-        grossMargin: options.grossMargin,
-      });
-      if (aligned.ok) predictions = aligned.value;
-      else modelError = aligned.error;
-    });
-  }
+  const modelPart = precomputed ?? step('models', () => computeModels(orders, options));
+  const { models, predictions, modelError } = modelPart;
   return {
     facts, rfm, lifecycleThresholds, stages, types, tiers, customerCycles, skuCycles, replenishment, concentration, intervals, cohorts, kpis,
     models, predictions, modelError, timings,

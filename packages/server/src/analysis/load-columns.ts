@@ -27,14 +27,26 @@ export interface LoadedColumns {
 /** The instant that dates an order: payment when known, else placement. */
 const ORDER_TS = 'coalesce(o.paid_time, o.order_time)';
 
+/** The orders part of LoadedColumns, and how to find an order's row by its key. */
+export interface LoadedOrders {
+  readonly orders: OrderColumns;
+  readonly customerIds: Float64Array;
+  readonly amountCents: Float64Array;
+  readonly rowOfKey: KeyIndex;
+}
+
 /**
- * Orders dated up to the end of `asOfDay` (shop-local) are loaded; later ones are left out so that an
+ * Orders dated up to the end of `asOfDay` (shop-local) and their lines; later ones are left out so that an
  * analysis "as of" a past date sees what the shop saw then. Rows are read unordered and placed in JS
  * (counting sorts by day then customer: no database sort); lines find their order through the numeric
  * order key (an array indexed by key, no database join on order numbers). Leaves no temp tables behind.
  */
 export async function loadColumns(db: Db, shopId: number, timeZone: string, asOfDay: number): Promise<LoadedColumns> {
-  await db.run(`DROP TABLE IF EXISTS a_skus`);
+  return loadLineColumns(db, shopId, await loadOrderColumns(db, shopId, timeZone, asOfDay));
+}
+
+/** The orders of loadColumns. */
+export async function loadOrderColumns(db: Db, shopId: number, timeZone: string, asOfDay: number): Promise<LoadedOrders> {
   const endMs = localToInstant((asOfDay + 1) * 86_400_000, timeZone);
   const range = await getOneOrThrow<{ lo: number | null; hi: number | null }>(
     db,
@@ -69,27 +81,6 @@ export async function loadColumns(db: Db, shopId: number, timeZone: string, asOf
   const amountCents = sum(float64Column(netCents), float64Column(refundCents));
   const rowOfKey = keyIndex(float64Column(keyU), rowOf);
 
-  await db.run(
-    `CREATE TEMP TABLE a_skus AS
-     SELECT product_key, CAST(row_number() OVER (ORDER BY product_key) - 1 AS INTEGER) AS sku_idx
-     FROM (SELECT DISTINCT product_key FROM order_lines WHERE shop_id = $1) p`,
-    [shopId],
-  );
-  const [productKeys] = await db.typedColumns(`SELECT product_key FROM a_skus ORDER BY sku_idx`, [], ['text']);
-  const [lineKeyU, lineSkuU, lineQtyU, keptU] = await db.typedColumns(
-    `SELECT CAST(l.order_key AS DOUBLE PRECISION), s.sku_idx, CAST(greatest(round(l.quantity), 0) AS INTEGER),
-            CAST(CASE WHEN coalesce(l.status, '') <> 'refunded' THEN 1 ELSE 0 END AS INTEGER)
-     FROM order_lines l
-     JOIN a_skus s ON s.product_key = l.product_key
-     WHERE l.shop_id = $1`,
-    [shopId],
-    ['float64', 'int32', 'int32', 'uint8'],
-  );
-  await db.run(`DROP TABLE a_skus`);
-  const { lineCount, order: lineOrder, sku: lineSku, quantity: lineQty } = placeLines(
-    lookUp(rowOfKey, float64Column(lineKeyU)), uint8Column(keptU), int32Column(lineSkuU), int32Column(lineQtyU), rowOf.length,
-  );
-  const keys = textColumn(productKeys);
   return {
     orders: {
       customerCount: ids.length,
@@ -99,10 +90,56 @@ export async function loadColumns(db: Db, shopId: number, timeZone: string, asOf
       refundCents: float64Column(refundCents),
       valid: uint8Column(valid),
     },
-    lines: { order: lineOrder, sku: lineSku, quantity: lineQty, skuCodes: keys },
     customerIds: ids,
-    productKeys: keys,
     amountCents,
+    rowOfKey,
+  };
+}
+
+/**
+ * The lines of loaded orders. The lines are first gathered into a temp table by the database (a scan of
+ * every line with its SKU index); `meanwhile` runs on this thread during that statement — the analysis fits
+ * its models there, which need orders only — then the table is read and dropped.
+ */
+export async function loadLineColumns(db: Db, shopId: number, loaded: LoadedOrders, meanwhile?: () => void): Promise<LoadedColumns> {
+  for (const t of ['a_skus', 'a_lines']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  await db.run(
+    `CREATE TEMP TABLE a_skus AS
+     SELECT product_key, CAST(row_number() OVER (ORDER BY product_key) - 1 AS INTEGER) AS sku_idx
+     FROM (SELECT DISTINCT product_key FROM order_lines WHERE shop_id = $1) p`,
+    [shopId],
+  );
+  const [productKeys] = await db.typedColumns(`SELECT product_key FROM a_skus ORDER BY sku_idx`, [], ['text']);
+  const gathering = db.run(
+    `CREATE TEMP TABLE a_lines AS
+     SELECT CAST(l.order_key AS DOUBLE PRECISION) AS order_key, s.sku_idx, CAST(greatest(round(l.quantity), 0) AS INTEGER) AS quantity,
+            CAST(CASE WHEN coalesce(l.status, '') <> 'refunded' THEN 1 ELSE 0 END AS INTEGER) AS kept
+     FROM order_lines l
+     JOIN a_skus s ON s.product_key = l.product_key
+     WHERE l.shop_id = $1`,
+    [shopId],
+  );
+  try {
+    meanwhile?.();
+  } finally {
+    await gathering;
+  }
+  const [lineKeyU, lineSkuU, lineQtyU, keptU] = await db.typedColumns(
+    `SELECT order_key, sku_idx, quantity, kept FROM a_lines`,
+    [],
+    ['float64', 'int32', 'int32', 'uint8'],
+  );
+  for (const t of ['a_skus', 'a_lines']) await db.run(`DROP TABLE ${t}`);
+  const { lineCount, order: lineOrder, sku: lineSku, quantity: lineQty } = placeLines(
+    lookUp(loaded.rowOfKey, float64Column(lineKeyU)), uint8Column(keptU), int32Column(lineSkuU), int32Column(lineQtyU), loaded.orders.customer.length,
+  );
+  const keys = textColumn(productKeys);
+  return {
+    orders: loaded.orders,
+    lines: { order: lineOrder, sku: lineSku, quantity: lineQty, skuCodes: keys },
+    customerIds: loaded.customerIds,
+    productKeys: keys,
+    amountCents: loaded.amountCents,
     lineCount,
   };
 }

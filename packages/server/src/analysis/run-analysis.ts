@@ -4,16 +4,16 @@
  * reports, campaigns and the API read results instead of recomputing them.
  */
 import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, formatDay } from '@huitou/core';
-import type { Db } from '../store/database.ts';
+import type { BulkColumn, BulkWriter, Db } from '../store/database.ts';
 import { getOneOrThrow } from '../store/database.ts';
 import type { AnalysisOptions } from './analysis-options.ts';
-import { computeAnalysis } from './compute-analysis.ts';
-import type { AnalysisResult } from './compute-analysis.ts';
-import { loadColumns } from './load-columns.ts';
+import { computeAnalysis, computeModels } from './compute-analysis.ts';
+import type { AnalysisResult, ModelPart } from './compute-analysis.ts';
+import { loadLineColumns, loadOrderColumns } from './load-columns.ts';
 import type { LoadedColumns } from './load-columns.ts';
-import { writeCustomerResults } from './write-customer-results.ts';
+import { appendCustomerRows, appendTierHistory, customerColumns, tierHistoryColumns } from './write-customer-results.ts';
 import { writeKpis } from './write-kpis.ts';
-import { writeSkuResults } from './write-sku-results.ts';
+import { DUE_COLUMNS, appendDueRows, summariseDue, writeSkuCycles } from './write-sku-results.ts';
 
 /** The headline numbers `analyze --json` prints under `summary` (exactly these fields). */
 export interface AnalysisSummary {
@@ -59,17 +59,33 @@ export async function runAnalysis(db: Db, shopId: number, timeZone: string, opti
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   return db.transaction(async () => {
-    const data = await loadColumns(db, shopId, timeZone, options.asOfDay);
-    timings['load'] = performance.now() - t0;
-    const result = computeAnalysis(data, options);
+    const orders = await loadOrderColumns(db, shopId, timeZone, options.asOfDay);
+    timings['loadOrders'] = performance.now() - t0;
+    // The models need orders only: they are fitted while the database gathers the lines.
+    let modelPart: ModelPart | undefined;
+    const tl = performance.now();
+    const data = await loadLineColumns(db, shopId, orders, () => {
+      const tm = performance.now();
+      modelPart = computeModels(orders.orders, options);
+      timings['models'] = performance.now() - tm;
+    });
+    timings['loadLines'] = performance.now() - tl - (timings['models'] ?? 0);
+    const result = computeAnalysis(data, options, modelPart);
     Object.assign(timings, result.timings);
     const { runId } = await getOneOrThrow<{ runId: number }>(db, `SELECT nextval('analysis_run_id_seq') AS "runId"`);
     const t1 = performance.now();
-    await writeCustomerResults(db, shopId, runId, data, result, options);
+    await writeSkuCycles(db, shopId, data, result);
+    for (const table of ['customer_analysis', 'customer_tier_history', 'customer_sku_due']) await db.run(`DELETE FROM ${table} WHERE shop_id = $1`, [shopId]);
+    const due = summariseDue(result, data.orders.customerCount, options.asOfDay);
+    const step = async (name: string, f: () => Promise<void>) => {
+      const t = performance.now();
+      await f();
+      timings[name] = performance.now() - t;
+    };
+    await step('writeCustomerRows', () => writeRows(db, 'customer_analysis', customerColumns(options), (w) => appendCustomerRows(w, 0, data.orders.customerCount, shopId, runId, data, result, options, due)));
+    await step('writeTierHistory', () => writeRows(db, 'customer_tier_history', tierHistoryColumns(options), (w) => appendTierHistory(w, shopId, data, result, options)));
+    await step('writeDueRows', () => writeRows(db, 'customer_sku_due', DUE_COLUMNS, (w) => appendDueRows(w, shopId, data, result, options.asOfDay)));
     timings['writeCustomers'] = performance.now() - t1;
-    const t2 = performance.now();
-    await writeSkuResults(db, shopId, data, result, options.asOfDay);
-    timings['writeSkus'] = performance.now() - t2;
     const t3 = performance.now();
     await writeKpis(db, shopId, result);
     timings['kpis'] = performance.now() - t3;
@@ -82,6 +98,13 @@ export async function runAnalysis(db: Db, shopId: number, timeZone: string, opti
     timings['total'] = performance.now() - t0;
     return { runId, summary, details, timings };
   });
+}
+
+/** Appends rows to a table through the dialect's bulk writer (DuckDB: data chunks). */
+async function writeRows(db: Db, table: string, columns: readonly BulkColumn[], build: (writer: BulkWriter) => void): Promise<void> {
+  const writer = await db.bulkWriter(table, columns);
+  build(writer);
+  await writer.close();
 }
 
 function summarise(data: LoadedColumns, r: AnalysisResult, lines: number): AnalysisSummary {

@@ -1,18 +1,18 @@
 /**
- * Writes per-customer results (facts, RFM, lifecycle, type, tier, cycle, predictions) into
- * customer_analysis through a bulk writer — one appended row per customer, in the table's column order —
- * and the tier history.
+ * Rows of per-customer results (facts, RFM, lifecycle, type, tier, cycle, predictions, due summary) for
+ * customer_analysis — one row per customer, in the table's column order — and of the tier history. The
+ * analysis appends them to bulk batches (run-analysis) in ranges of customers, so that one range loads
+ * while the next is built.
  */
-import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_DAY, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, TOP_SKUS } from '@huitou/core';
-import { openBulkSink } from '../store/bulk-sink.ts';
-import type { BulkColumn, Db } from '../store/database.ts';
+import { CHURN_BANDS, CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_DAY, NO_SEGMENT, NO_STAGE, RFM_SEGMENTS, TOP_SKUS } from '@huitou/core';
+import type { BulkColumn, BulkWriter } from '../store/database.ts';
 import type { AnalysisOptions } from './analysis-options.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
 import type { LoadedColumns } from './load-columns.ts';
-import { summariseDue } from './write-sku-results.ts';
+import type { CustomerDueSummary } from './write-sku-results.ts';
 
 /** customer_analysis, column by column in table order. */
-const COLUMNS: readonly BulkColumn[] = [
+const CUSTOMER_COLUMNS: readonly BulkColumn[] = [
   { name: 'shop_id', type: 'int' },
   { name: 'customer_id', type: 'double' },
   { name: 'run_id', type: 'double' },
@@ -33,9 +33,9 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'r_score', type: 'int' },
   { name: 'f_score', type: 'int' },
   { name: 'm_score', type: 'int' },
-  { name: 'rfm_segment', type: 'text' },
-  { name: 'lifecycle', type: 'text' },
-  { name: 'customer_type', type: 'text' },
+  { name: 'rfm_segment', type: 'text', values: RFM_SEGMENTS.map((x) => x.code) },
+  { name: 'lifecycle', type: 'text', values: LIFECYCLE_STAGES.map((x) => x.code) },
+  { name: 'customer_type', type: 'text', values: CUSTOMER_TYPES.map((x) => x.code) },
   { name: 'tier', type: 'text' },
   { name: 'tier_discount', type: 'double' },
   { name: 'tier_since', type: 'date' },
@@ -47,13 +47,19 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'expected_order_value', type: 'double' },
   { name: 'clv', type: 'double' },
   { name: 'next_order', type: 'date' },
-  { name: 'churn_risk', type: 'text' },
-  { name: 'due_state', type: 'text' },
+  { name: 'churn_risk', type: 'text', values: [...CHURN_BANDS] },
+  { name: 'due_state', type: 'text', values: DUE_STATES.map((x) => x.code) },
   { name: 'next_due', type: 'date' },
   { name: 'due_soon_skus', type: 'int' },
   { name: 'due_skus', type: 'int' },
   { name: 'overdue_skus', type: 'int' },
 ];
+
+/** customer_analysis columns for a run, the tier codes of its options declared. */
+export function customerColumns(options: AnalysisOptions): readonly BulkColumn[] {
+  const tiers = [...options.tiers.tiers.map((t) => t.code), 'none'];
+  return CUSTOMER_COLUMNS.map((c) => (c.name === 'tier' ? { ...c, values: tiers } : c));
+}
 
 const DUE_SOON = DUE_STATES.findIndex((s) => s.code === 'due_soon');
 const DUE = DUE_STATES.findIndex((s) => s.code === 'due');
@@ -63,23 +69,25 @@ const day = (d: number) => (d === NO_DAY ? null : d);
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 const money = (cents: number) => (Number.isFinite(cents) ? Math.round(cents) / 100 : null);
 
-export async function writeCustomerResults(
-  db: Db,
+/** Appends the customer_analysis rows of dense customers from ≤ c < to (one row each, table column order). */
+/** Appends the customer_analysis rows of dense customers from ≤ c < to. */
+export function appendCustomerRows(
+  writer: BulkWriter,
+  from: number,
+  to: number,
   shopId: number,
   runId: number,
   data: LoadedColumns,
   r: AnalysisResult,
   options: AnalysisOptions,
-): Promise<void> {
-  await db.run(`DELETE FROM customer_analysis WHERE shop_id = $1`, [shopId]);
-  const writer = await openBulkSink(db, 'customer_analysis', COLUMNS);
+  due: CustomerDueSummary,
+): void {
   const { facts, rfm, stages, types, tiers, customerCycles, predictions: p } = r;
   const pred = (col: Float64Array | undefined, c: number) => (col === undefined ? null : num(col[c] ?? Number.NaN));
   const tierRules = options.tiers.tiers;
-  const row: (string | number | null)[] = new Array<string | number | null>(COLUMNS.length).fill(null);
-  const due = summariseDue(r, data.orders.customerCount, options.asOfDay);
+  const row: (string | number | null)[] = new Array<string | number | null>(CUSTOMER_COLUMNS.length).fill(null);
   const nStates = DUE_STATES.length;
-  for (let c = 0; c < data.orders.customerCount; c++) {
+  for (let c = from; c < to; c++) {
     const tier = tiers.current[c] ?? -1;
     const rule = tier >= 0 ? tierRules[tier] : undefined;
     const seg = rfm.segment[c] ?? NO_SEGMENT;
@@ -139,20 +147,23 @@ export async function writeCustomerResults(
     row[i++] = overdue;
     writer.appendRow(row);
   }
-  await writer.close();
-  await writeTierHistory(db, shopId, data, r, options);
 }
 
-async function writeTierHistory(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult, options: AnalysisOptions): Promise<void> {
-  await db.run(`DELETE FROM customer_tier_history WHERE shop_id = $1`, [shopId]);
-  const writer = await openBulkSink(db, 'customer_tier_history', [
+/** customer_tier_history, column by column. */
+export function tierHistoryColumns(options: AnalysisOptions): readonly BulkColumn[] {
+  const tiers = [...options.tiers.tiers.map((t) => t.code), 'none'];
+  return [
     { name: 'shop_id', type: 'int' },
     { name: 'customer_id', type: 'double' },
     { name: 'changed_on', type: 'date' },
-    { name: 'from_tier', type: 'text' },
-    { name: 'to_tier', type: 'text' },
-    { name: 'direction', type: 'text' },
-  ]);
+    { name: 'from_tier', type: 'text', values: tiers },
+    { name: 'to_tier', type: 'text', values: tiers },
+    { name: 'direction', type: 'text', values: ['up', 'down'] },
+  ];
+}
+
+/** Appends every tier change of the run. */
+export function appendTierHistory(writer: BulkWriter, shopId: number, data: LoadedColumns, r: AnalysisResult, options: AnalysisOptions): void {
   const t = r.tiers;
   const code = (i: number) => options.tiers.tiers[i]?.code ?? 'none';
   for (let e = 0; e < t.eventCustomer.length; e++) {
@@ -160,5 +171,4 @@ async function writeTierHistory(db: Db, shopId: number, data: LoadedColumns, r: 
     const to = t.eventTo[e] ?? -1;
     writer.appendRow([shopId, data.customerIds[t.eventCustomer[e] ?? 0] ?? 0, t.eventDay[e] ?? 0, code(from), code(to), to > from ? 'up' : 'down']);
   }
-  await writer.close();
 }

@@ -4,8 +4,7 @@
  * lifecycle stage speaks for them). Not-due rows are not stored.
  */
 import { DUE_STATES } from '@huitou/core';
-import { openBulkSink } from '../store/bulk-sink.ts';
-import type { Db } from '../store/database.ts';
+import type { BulkColumn, BulkWriter, Db } from '../store/database.ts';
 import type { AnalysisResult } from './compute-analysis.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
@@ -43,9 +42,9 @@ export function summariseDue(r: AnalysisResult, customerCount: number, asOfDay: 
   return { counts, nextDue };
 }
 
-export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult, asOfDay: number): Promise<void> {
+/** Replaces the shop's SKU cycles (a few thousand rows). The due rows go through appendDueRows. */
+export async function writeSkuCycles(db: Db, shopId: number, data: LoadedColumns, r: AnalysisResult): Promise<void> {
   await db.run(`DELETE FROM sku_cycles WHERE shop_id = $1`, [shopId]);
-  await db.run(`DELETE FROM customer_sku_due WHERE shop_id = $1`, [shopId]);
   await db.run(`DROP TABLE IF EXISTS a_sku_cycles`);
   await db.run(`CREATE TEMP TABLE a_sku_cycles (product_key VARCHAR, median DOUBLE PRECISION, p25 DOUBLE PRECISION, p75 DOUBLE PRECISION, samples INTEGER, customers INTEGER)`);
   const cycles = await db.bulkWriter('a_sku_cycles', [
@@ -70,16 +69,21 @@ export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumn
     [shopId],
   );
   await db.run(`DROP TABLE a_sku_cycles`);
+}
 
-  const due = await openBulkSink(db, 'customer_sku_due', [
-    { name: 'shop_id', type: 'int' },
-    { name: 'customer_id', type: 'double' },
-    { name: 'product_key', type: 'text' },
-    { name: 'last_purchase', type: 'date' },
-    { name: 'last_quantity', type: 'int' },
-    { name: 'due_on', type: 'date' },
-    { name: 'state', type: 'text' },
-  ]);
+/** customer_sku_due, column by column. */
+export const DUE_COLUMNS: readonly BulkColumn[] = [
+  { name: 'shop_id', type: 'int' },
+  { name: 'customer_id', type: 'double' },
+  { name: 'product_key', type: 'text' },
+  { name: 'last_purchase', type: 'date' },
+  { name: 'last_quantity', type: 'int' },
+  { name: 'due_on', type: 'date' },
+  { name: 'state', type: 'text', values: DUE_STATES.map((s) => s.code) },
+];
+
+/** Appends the stored due rows (isStoredDue) of the run. */
+export function appendDueRows(due: BulkWriter, shopId: number, data: LoadedColumns, r: AnalysisResult, asOfDay: number): void {
   const rep = r.replenishment;
   for (let i = 0; i < rep.customer.length; i++) {
     const state = rep.state[i] ?? 0;
@@ -95,5 +99,4 @@ export async function writeSkuResults(db: Db, shopId: number, data: LoadedColumn
       DUE_STATES[state]?.code ?? 'not_due',
     ]);
   }
-  await due.close();
 }

@@ -15,6 +15,12 @@ export type BulkColumnType = 'text' | 'int' | 'double' | 'bool' | 'date';
 export interface BulkColumn {
   readonly name: string;
   readonly type: BulkColumnType;
+  /**
+   * Text columns only, optional: every non-null value is one of these codes. Lets a dialect pass each value
+   * as a small code instead of a string (DuckDB: an ENUM vector, cast to the table's VARCHAR); a value
+   * outside the list is an error.
+   */
+  readonly values?: readonly string[];
 }
 
 /** A fast row sink into one table (DuckDB: the appender; PostgreSQL: COPY). */

@@ -1,9 +1,10 @@
 /** DuckDB implementation of the Db seam, over @duckdb/node-api. */
-import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { BulkColumn, BulkWriter, Db, Row, SqlValue, TypedColumn, TypedColumnType } from '../../database.ts';
 import type { PackedRows } from '../../packed-rows.ts';
 import { bulkLoadSql } from './duckdb-bulk-load.ts';
+import { ChunkRows } from './duckdb-chunk-writer.ts';
 import { appendPackedRows } from './duckdb-packed.ts';
 import { readTypedColumns } from './duckdb-typed-columns.ts';
 
@@ -115,47 +116,25 @@ class DuckDb implements Db {
 class DuckBulkWriter implements BulkWriter {
   readonly #appender: DuckDBAppender;
   readonly #types: readonly BulkColumn['type'][];
+  readonly #rows: ChunkRows;
 
   constructor(appender: DuckDBAppender, columns: readonly BulkColumn[]) {
     this.#appender = appender;
     this.#types = columns.map((c) => c.type);
+    this.#rows = new ChunkRows(appender, columns);
   }
 
   appendRow(values: readonly (string | number | boolean | null)[]): void {
-    const a = this.#appender;
-    const types = this.#types;
-    for (let i = 0; i < types.length; i++) {
-      const v = values[i];
-      if (v === null || v === undefined) {
-        a.appendNull();
-        continue;
-      }
-      switch (types[i]) {
-        case 'text':
-          a.appendVarchar(typeof v === 'string' ? v : String(v));
-          break;
-        case 'int':
-          a.appendInteger(Number(v));
-          break;
-        case 'double':
-          a.appendDouble(Number(v));
-          break;
-        case 'bool':
-          a.appendBoolean(Boolean(v));
-          break;
-        case 'date':
-          a.appendDate(new DuckDBDateValue(Number(v)));
-          break;
-      }
-    }
-    a.endRow();
+    this.#rows.append(values);
   }
 
   appendPacked(rows: PackedRows): void {
+    this.#rows.flush(); // rows keep their order across both paths
     appendPackedRows(this.#appender, this.#types, rows);
   }
 
   async close(): Promise<void> {
+    this.#rows.flush();
     this.#appender.closeSync();
   }
 }
