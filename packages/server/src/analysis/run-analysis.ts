@@ -128,10 +128,16 @@ function summarise(data: LoadedColumns, r: AnalysisResult, lines: number): Analy
 }
 
 function countCodes(values: Uint8Array | Int8Array, codeOf: (v: number) => string | null): Record<string, number> {
+  // Counted by value first (the values are small codes), named after: no call per customer.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
   const out: Record<string, number> = {};
-  for (const v of values) {
+  for (const [v, n] of [...counts].sort((a, b) => a[0] - b[0])) {
     const code = codeOf(v);
-    if (code !== null) out[code] = (out[code] ?? 0) + 1;
+    if (code !== null) out[code] = (out[code] ?? 0) + n;
   }
   return out;
 }
