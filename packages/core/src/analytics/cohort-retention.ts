@@ -31,13 +31,16 @@ export function cohortRetention(orders: OrderColumns, asOfDay: number): CohortRe
   const size = monthOfDay(asOfDay) - firstMonth + 1;
   const counts = new Int32Array(size * size);
   for (let r = 0; r < size; r++) for (let k = size - r; k < size; k++) counts[r * size + k] = -1;
+  // Month (relative to the first) of every day in range, computed once instead of per order.
+  const monthAt = new Int32Array(asOfDay - first + 1);
+  for (let d = first; d <= asOfDay; d++) monthAt[d - first] = monthOfDay(d) - firstMonth;
   let prevC = -1;
   let cohort = 0;
   let lastMonth = -1;
   for (let i = 0; i < customer.length; i++) {
     const d = day[i]!;
     if (valid[i] !== 1 || d > asOfDay) continue;
-    const month = monthOfDay(d) - firstMonth;
+    const month = monthAt[d - first]!;
     const c = customer[i]!;
     if (c !== prevC) {
       prevC = c;

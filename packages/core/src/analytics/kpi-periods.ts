@@ -35,11 +35,10 @@ const ROLLING: Readonly<Record<KpiGrain, number>> = { day: 1, week: 7, d30: 30, 
 
 /** `amountCents[i]` is order i's amount paid (refunds included), aligned with `orders`. */
 export function kpiPeriods(orders: OrderColumns, amountCents: Float64Array, asOfDay: number): KpiPeriod[] {
-  const { customer, day, valid, netCents } = orders;
+  const { day, valid } = orders;
   let minDay = asOfDay;
   for (let i = 0; i < day.length; i++) if (valid[i] === 1 && day[i]! < minDay) minDay = day[i]!;
   const span = asOfDay - minDay + 1;
-  const G = KPI_GRAINS.length;
   // Per grain: the dense period index of each day offset, and each period's first day.
   const periodOf: Int32Array[] = [];
   const starts: number[][] = [];
@@ -65,54 +64,8 @@ export function kpiPeriods(orders: OrderColumns, amountCents: Float64Array, asOf
     periodOf.push(of);
     starts.push(list);
   }
-  const acc = starts.map((list) => {
-    const p = list.length;
-    return {
-      payment: new Float64Array(p), net: new Float64Array(p), orders: new Float64Array(p), paying: new Float64Array(p),
-      fresh: new Float64Array(p), returning: new Float64Array(p), returningNet: new Float64Array(p), repurchasing: new Float64Array(p),
-    };
-  });
-  const lastPeriod = new Int32Array(G);
-  const lastDay = new Int32Array(G);
-  const daysInPeriod = new Int32Array(G);
-  const firstPeriod = new Int32Array(G);
-  let prevCustomer = -1;
-  let firstDay = -1;
-  for (let i = 0; i < customer.length; i++) {
-    const d = day[i]!;
-    if (valid[i] !== 1 || d > asOfDay) continue;
-    const c = customer[i]!;
-    if (c !== prevCustomer) {
-      prevCustomer = c;
-      firstDay = d;
-      for (let g = 0; g < G; g++) {
-        lastPeriod[g] = -1;
-        firstPeriod[g] = periodOf[g]![firstDay - minDay]!;
-      }
-    }
-    const amount = amountCents[i]!;
-    const net = netCents[i]!;
-    for (let g = 0; g < G; g++) {
-      const p = periodOf[g]![d - minDay]!;
-      const a = acc[g]!;
-      a.payment[p]! += amount;
-      a.net[p]! += net;
-      a.orders[p]!++;
-      const returning = p !== firstPeriod[g];
-      if (returning) a.returningNet[p]! += net;
-      if (p !== lastPeriod[g]) {
-        lastPeriod[g] = p;
-        lastDay[g] = d;
-        daysInPeriod[g] = 1;
-        a.paying[p]!++;
-        if (returning) a.returning[p]!++;
-        else a.fresh[p]!++;
-      } else if (d !== lastDay[g]) {
-        lastDay[g] = d;
-        if (++daysInPeriod[g]! === 2) a.repurchasing[p]!++;
-      }
-    }
-  }
+  // One tight pass per grain (local typed arrays; 5 × 10M orders in less time than one pass over all grains).
+  const acc = KPI_GRAINS.map((_, g) => accumulate(orders, amountCents, asOfDay, minDay, periodOf[g]!, starts[g]!.length));
   const out: KpiPeriod[] = [];
   KPI_GRAINS.forEach((grain, g) => {
     const a = acc[g]!;
@@ -125,4 +78,62 @@ export function kpiPeriods(orders: OrderColumns, amountCents: Float64Array, asOf
     });
   });
   return out;
+}
+
+interface Accumulators {
+  readonly payment: Float64Array;
+  readonly net: Float64Array;
+  readonly orders: Float64Array;
+  readonly paying: Float64Array;
+  readonly fresh: Float64Array;
+  readonly returning: Float64Array;
+  readonly returningNet: Float64Array;
+  readonly repurchasing: Float64Array;
+}
+
+/** Sums of one grain: `periodOf[d - minDay]` is the period index of day d (periods 0 .. periodCount-1). */
+function accumulate(orders: OrderColumns, amountCents: Float64Array, asOfDay: number, minDay: number, periodOf: Int32Array, periodCount: number): Accumulators {
+  const { customer, day, valid, netCents } = orders;
+  const payment = new Float64Array(periodCount);
+  const net = new Float64Array(periodCount);
+  const count = new Float64Array(periodCount);
+  const paying = new Float64Array(periodCount);
+  const fresh = new Float64Array(periodCount);
+  const returning = new Float64Array(periodCount);
+  const returningNet = new Float64Array(periodCount);
+  const repurchasing = new Float64Array(periodCount);
+  let prevCustomer = -1;
+  let firstPeriod = -1;
+  let lastPeriod = -1;
+  let lastDay = -1;
+  let days = 0;
+  for (let i = 0; i < customer.length; i++) {
+    const d = day[i]!;
+    if (valid[i] !== 1 || d > asOfDay) continue;
+    const c = customer[i]!;
+    const p = periodOf[d - minDay]!;
+    if (c !== prevCustomer) {
+      prevCustomer = c;
+      firstPeriod = p;
+      lastPeriod = -1;
+    }
+    const n = netCents[i]!;
+    payment[p]! += amountCents[i]!;
+    net[p]! += n;
+    count[p]!++;
+    const isReturning = p !== firstPeriod;
+    if (isReturning) returningNet[p]! += n;
+    if (p !== lastPeriod) {
+      lastPeriod = p;
+      lastDay = d;
+      days = 1;
+      paying[p]!++;
+      if (isReturning) returning[p]!++;
+      else fresh[p]!++;
+    } else if (d !== lastDay) {
+      lastDay = d;
+      if (++days === 2) repurchasing[p]!++;
+    }
+  }
+  return { payment, net, orders: count, paying, fresh, returning, returningNet, repurchasing };
 }
