@@ -97,12 +97,11 @@ export async function loadOrderColumns(db: Db, shopId: number, timeZone: string,
 }
 
 /**
- * The lines of loaded orders. The lines are first gathered into a temp table by the database (a scan of
- * every line with its SKU index); `meanwhile` runs on this thread during that statement — the analysis fits
- * its models there, which need orders only — then the table is read and dropped.
+ * The lines of loaded orders: every line of the shop with its SKU index (one scan, joined to the few
+ * thousand SKUs), placed by their order's row; lines of orders not loaded are left out.
  */
-export async function loadLineColumns(db: Db, shopId: number, loaded: LoadedOrders, meanwhile?: () => void): Promise<LoadedColumns> {
-  for (const t of ['a_skus', 'a_lines']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+export async function loadLineColumns(db: Db, shopId: number, loaded: LoadedOrders): Promise<LoadedColumns> {
+  await db.run(`DROP TABLE IF EXISTS a_skus`);
   await db.run(
     `CREATE TEMP TABLE a_skus AS
      SELECT product_key, CAST(row_number() OVER (ORDER BY product_key) - 1 AS INTEGER) AS sku_idx
@@ -110,26 +109,16 @@ export async function loadLineColumns(db: Db, shopId: number, loaded: LoadedOrde
     [shopId],
   );
   const [productKeys] = await db.typedColumns(`SELECT product_key FROM a_skus ORDER BY sku_idx`, [], ['text']);
-  const gathering = db.run(
-    `CREATE TEMP TABLE a_lines AS
-     SELECT CAST(l.order_key AS DOUBLE PRECISION) AS order_key, s.sku_idx, CAST(greatest(round(l.quantity), 0) AS INTEGER) AS quantity,
-            CAST(CASE WHEN coalesce(l.status, '') <> 'refunded' THEN 1 ELSE 0 END AS INTEGER) AS kept
+  const [lineKeyU, lineSkuU, lineQtyU, keptU] = await db.typedColumns(
+    `SELECT CAST(l.order_key AS DOUBLE PRECISION), s.sku_idx, CAST(greatest(round(l.quantity), 0) AS INTEGER),
+            CAST(CASE WHEN coalesce(l.status, '') <> 'refunded' THEN 1 ELSE 0 END AS INTEGER)
      FROM order_lines l
      JOIN a_skus s ON s.product_key = l.product_key
      WHERE l.shop_id = $1`,
     [shopId],
-  );
-  try {
-    meanwhile?.();
-  } finally {
-    await gathering;
-  }
-  const [lineKeyU, lineSkuU, lineQtyU, keptU] = await db.typedColumns(
-    `SELECT order_key, sku_idx, quantity, kept FROM a_lines`,
-    [],
     ['float64', 'int32', 'int32', 'uint8'],
   );
-  for (const t of ['a_skus', 'a_lines']) await db.run(`DROP TABLE ${t}`);
+  await db.run(`DROP TABLE a_skus`);
   const { lineCount, order: lineOrder, sku: lineSku, quantity: lineQty } = placeLines(
     lookUp(loaded.rowOfKey, float64Column(lineKeyU)), uint8Column(keptU), int32Column(lineSkuU), int32Column(lineQtyU), loaded.orders.customer.length,
   );

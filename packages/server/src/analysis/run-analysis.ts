@@ -7,8 +7,9 @@ import { CUSTOMER_TYPES, DUE_STATES, LIFECYCLE_STAGES, NO_SEGMENT, NO_STAGE, RFM
 import type { BulkColumn, BulkWriter, Db } from '../store/database.ts';
 import { getOneOrThrow } from '../store/database.ts';
 import type { AnalysisOptions } from './analysis-options.ts';
-import { computeAnalysis, computeModels } from './compute-analysis.ts';
+import { computeAnalysis } from './compute-analysis.ts';
 import type { AnalysisResult, ModelPart } from './compute-analysis.ts';
+import { fitModelsInWorker } from './model-worker/fit-in-worker.ts';
 import { loadLineColumns, loadOrderColumns } from './load-columns.ts';
 import type { LoadedColumns } from './load-columns.ts';
 import { appendCustomerRows, appendTierHistory, customerColumns, tierHistoryColumns } from './write-customer-results.ts';
@@ -55,23 +56,29 @@ export interface AnalysisRun {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+/** Placeholder while the worker fits the models (replaced before anything is written). */
+const NO_MODELS: ModelPart = { models: null, predictions: null, modelError: null };
+
 export async function runAnalysis(db: Db, shopId: number, timeZone: string, options: AnalysisOptions): Promise<AnalysisRun> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   return db.transaction(async () => {
     const orders = await loadOrderColumns(db, shopId, timeZone, options.asOfDay);
     timings['loadOrders'] = performance.now() - t0;
-    // The models need orders only: they are fitted while the database gathers the lines.
-    let modelPart: ModelPart | undefined;
+    // The models need orders only: a worker thread fits them while this one loads the lines and computes the
+    // per-customer analytics.
+    const tm = performance.now();
+    const fitting = fitModelsInWorker(orders.orders, options);
     const tl = performance.now();
-    const data = await loadLineColumns(db, shopId, orders, () => {
-      const tm = performance.now();
-      modelPart = computeModels(orders.orders, options);
-      timings['models'] = performance.now() - tm;
-    });
-    timings['loadLines'] = performance.now() - tl - (timings['models'] ?? 0);
-    const result = computeAnalysis(data, options, modelPart);
-    Object.assign(timings, result.timings);
+    const data = await loadLineColumns(db, shopId, orders);
+    timings['loadLines'] = performance.now() - tl;
+    const analytics = computeAnalysis(data, options, NO_MODELS);
+    const tw = performance.now();
+    const modelPart = await fitting;
+    timings['modelsWait'] = performance.now() - tw;
+    timings['models'] = performance.now() - tm;
+    const result: AnalysisResult = { ...analytics, ...modelPart };
+    Object.assign(timings, analytics.timings);
     const { runId } = await getOneOrThrow<{ runId: number }>(db, `SELECT nextval('analysis_run_id_seq') AS "runId"`);
     const t1 = performance.now();
     await writeSkuCycles(db, shopId, data, result);
