@@ -19,7 +19,7 @@ const EXECUTED = 2_000;
 const ALLOWED_LITERALS = new Set([...VALID_ORDER_STATUSES.map((s) => `'${s}'`), "''", "','", "'，'", "'、'", "' '", "'\u3000'", "'granted'"]);
 const KEYWORDS = 'AND OR NOT IN IS NULL CAST AS VARCHAR DOUBLE PRECISION INTEGER DATE BOOLEAN BETWEEN EXISTS COALESCE FALSE TRUE SELECT FROM WHERE JOIN ON AT TIME ZONE extract month day position replace length lower coalesce';
 const IDENTIFIERS =
-  'c a o l d s ce ce2 shop_id customer_id tags orders order_lines platform order_no status product_key paid_time order_time customer_sku_due state consent_events channel event_id recorded_at suppressions address phone email';
+  'c a o l d s ce ce2 shop_id customer_id tags orders order_lines order_key platform order_no status product_key paid_time order_time customer_sku_due state consent_events channel event_id recorded_at suppressions address phone email';
 const ALLOWED_WORDS = new Set([...KEYWORDS.split(' '), ...IDENTIFIERS.split(' '), ...Object.values(FIELDS).flatMap((f) => f.column.split('.'))]);
 const ALLOWED_NUMBERS = new Set(['0', '1', '100']);
 const ALLOWED_SYMBOLS = new Set(['(', ')', ',', '.', '=', '<', '>', '<=', '>=', '||', '*', '+']);
