@@ -20,6 +20,7 @@ const SegmentsPage = lazy(() => import('./pages/segments/segments-page.tsx').the
 const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })));
 const CampaignNewPage = lazy(() => import('./pages/campaigns/campaign-new-page.tsx').then((m) => ({ default: m.CampaignNewPage })));
 const CampaignPage = lazy(() => import('./pages/campaigns/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
+const SettingsPage = lazy(() => import('./pages/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
 const ImportsPage = lazy(() => import('./pages/imports/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
 
 function Page({ route }: { readonly route: Route }) {
@@ -41,6 +42,8 @@ function Page({ route }: { readonly route: Route }) {
       return <CampaignPage campaignKey={route.key} />;
     case 'imports':
       return <ImportsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'not-found':
       return <div className="notice">{t('common.notFound')}</div>;
   }
@@ -65,7 +68,12 @@ function Shell() {
   if (state.status === 'signed-out') return <LoginPage />;
   return (
     <Layout user={state.user} shops={state.shops} shop={state.shop ?? ''} current={pageOf(route)} onShop={selectShop} onLogout={() => void logout()}>
-      {ctx === null ? (
+      {route.page === 'settings' ? (
+        // Settings are about the installation, not a shop: they open even before the first import.
+        <Suspense fallback={<Loading />}>
+          <SettingsPage key="settings" />
+        </Suspense>
+      ) : ctx === null ? (
         <div className="notice" data-testid="no-shop">{t('common.noShop')}</div>
       ) : (
         <ShopContextValue.Provider value={ctx}>

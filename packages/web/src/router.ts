@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type PageName = 'overview' | 'customers' | 'segments' | 'campaigns' | 'imports';
+export type PageName = 'overview' | 'customers' | 'segments' | 'campaigns' | 'imports' | 'settings';
 
 export type Route =
   | { readonly page: 'overview' }
@@ -15,6 +15,7 @@ export type Route =
   | { readonly page: 'campaign-new'; readonly template: string | null }
   | { readonly page: 'campaign'; readonly key: string }
   | { readonly page: 'imports' }
+  | { readonly page: 'settings' }
   | { readonly page: 'not-found'; readonly path: string };
 
 export function parseHash(hash: string): Route {
@@ -32,6 +33,7 @@ export function parseHash(hash: string): Route {
     return { page: 'campaign', key: second };
   }
   if (first === 'imports') return { page: 'imports' };
+  if (first === 'settings') return { page: 'settings' };
   return { page: 'not-found', path: pathPart };
 }
 

@@ -4,6 +4,7 @@ import type { Query } from './client.ts';
 import type {
   AnalyzeResponse, CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, PlaybookView, PreviewResponse, ResultsResponse, ValidateResponse,
   CustomerListView, CustomerProfileView, ImportBatchList, ImportJobView, OverviewView, SegmentsView, SessionResponse, ShopList,
+  AuditList, ConsentBody, ConsentEventView, CreatedToken, CreatedUser, CreateTokenBody, CreateUserBody, TokenList, UpdateUserBody, UserList, UserView,
 } from './types.ts';
 
 const shopPath = (shop: string, rest: string): string => `/shops/${encodeURIComponent(shop)}${rest}`;
@@ -65,4 +66,19 @@ export const imports = {
   job: (shop: string, job: string, signal?: AbortSignal): Promise<{ job: ImportJobView }> =>
     api.get(shopPath(shop, `/imports/${encodeURIComponent(job)}`), undefined, signal),
   list: (shop: string): Promise<ImportBatchList> => api.get(shopPath(shop, '/imports')),
+};
+
+export const consent = {
+  record: (shop: string, body: ConsentBody): Promise<ConsentEventView> => api.post(shopPath(shop, '/consent'), body),
+};
+
+/** Owner-only administration: users and roles, API tokens, the audit log. */
+export const admin = {
+  users: (signal?: AbortSignal): Promise<UserList> => api.get('/users', undefined, signal),
+  addUser: (body: CreateUserBody): Promise<CreatedUser> => api.post('/users', body),
+  changeUser: (id: number, body: UpdateUserBody): Promise<UserView> => api.patch(`/users/${id}`, body),
+  tokens: (signal?: AbortSignal): Promise<TokenList> => api.get('/tokens', undefined, signal),
+  createToken: (body: CreateTokenBody): Promise<CreatedToken> => api.post('/tokens', body),
+  revokeToken: (id: number): Promise<{ ok: true }> => api.del(`/tokens/${id}`),
+  audit: (query: Query, signal?: AbortSignal): Promise<AuditList> => api.get('/audit', query, signal),
 };

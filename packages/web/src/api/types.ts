@@ -24,3 +24,10 @@ export type {
 } from '../../../server/src/api/contract/results.ts';
 import type { CampaignResultView } from '../../../server/src/api/contract/results.ts';
 export type OccurrenceResult = CampaignResultView['occurrences'][number];
+
+export type { CreatedUser, CreateUserBody, UpdateUserBody, UserList, UserView } from '../../../server/src/api/contract/users.ts';
+export type { CreatedToken, CreateTokenBody, TokenList, TokenView } from '../../../server/src/api/contract/tokens.ts';
+export type { AuditEntryView, AuditList } from '../../../server/src/api/contract/audit.ts';
+export type { ConsentBody, ConsentEventView } from '../../../server/src/api/contract/consent.ts';
+import type { TokenView } from '../../../server/src/api/contract/tokens.ts';
+export type Scope = TokenView['scopes'][number];

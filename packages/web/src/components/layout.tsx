@@ -10,12 +10,13 @@ import type { PageName } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { ShopSwitcher } from './shop-switcher.tsx';
 
-const PAGES: readonly { readonly page: PageName; readonly label: MessageKey; readonly icon: string }[] = [
+const PAGES: readonly { readonly page: PageName; readonly label: MessageKey; readonly icon: string; readonly ownerOnly?: boolean }[] = [
   { page: 'overview', label: 'nav.overview', icon: '◎' },
   { page: 'customers', label: 'nav.customers', icon: '☺' },
   { page: 'segments', label: 'nav.segments', icon: '▦' },
   { page: 'campaigns', label: 'nav.campaigns', icon: '✉' },
   { page: 'imports', label: 'nav.imports', icon: '⇪' },
+  { page: 'settings', label: 'nav.settings', icon: '⚙', ownerOnly: true },
 ];
 
 interface Props {
@@ -48,7 +49,7 @@ export function Layout({ user, shops, shop, current, onShop, onLogout, children 
         </div>
       </header>
       <nav className="nav" aria-label={t('nav.main')}>
-        {PAGES.map((p) => (
+        {PAGES.filter((p) => p.ownerOnly !== true || user.role === 'owner').map((p) => (
           <a
             key={p.page}
             href={`#/${p.page}`}

@@ -1,8 +1,14 @@
 /** The profile's lists: recommendations, the orders timeline, touches (sent and skipped with reasons), consent. */
-import type { CustomerProfileView } from '../../api/types.ts';
+import { useState } from 'react';
+import type { ApiError } from '../../api/api-error.ts';
+import { consent } from '../../api/endpoints.ts';
+import type { ConsentBody, CustomerProfileView } from '../../api/types.ts';
+import { toApiError } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { href } from '../../router.ts';
+import { useShop } from '../../session/session.tsx';
 
 type Profile = CustomerProfileView;
 
@@ -93,19 +99,79 @@ export function TouchesSection({ p }: { readonly p: Profile }) {
   );
 }
 
-export function ConsentSection({ p }: { readonly p: Profile }) {
+const CONSENT_CHANNELS = ['sms', 'email'] as const;
+const CONSENT_SOURCES = ['customer_service', 'phone_call', 'wechat_service', 'checkout_form', 'in_store'] as const;
+
+/**
+ * Consent per channel (the latest event wins; the profile lists them newest first) and suppressed addresses.
+ * Operators and owners record a change (POST consent, audited) and the profile reloads; analysts only see it.
+ */
+export function ConsentSection({ p, onChanged }: { readonly p: Profile; readonly onChanged: () => void }) {
   const { t, fmt, label } = useI18n();
-  if (p.consent.length === 0 && p.suppressions.length === 0) return null;
+  const { shop, canWrite } = useShop();
+  const [source, setSource] = useState<string>(CONSENT_SOURCES[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const record = (channel: ConsentBody['channel'], status: ConsentBody['status']) => {
+    setBusy(true);
+    setError(null);
+    consent.record(shop, { customerId: p.customer.id, channel, status, source }).then(
+      () => {
+        setBusy(false);
+        onChanged();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(toApiError(e));
+      },
+    );
+  };
   return (
     <Card title={t('profile.consent')} testId="profile-consent">
-      <ul className="list">
-        {p.consent.map((c, i) => (
-          <li key={`c${i}`}>{label('channel', c.channel)}: <strong>{label('consent', c.status)}</strong> <span className="muted small">{c.source} · {fmt.dateTime(c.recordedAt)}</span></li>
-        ))}
+      {error !== null && <ErrorBox error={error} />}
+      <ul className="list" data-testid="consent-control">
+        {CONSENT_CHANNELS.map((channel) => {
+          const latest = p.consent.find((c) => c.channel === channel);
+          const status = latest?.status ?? 'none';
+          return (
+            <li key={channel} className="consent-channel" data-testid={`consent-${channel}`} data-status={status}>
+              <span>{label('channel', channel)}: <strong data-testid={`consent-${channel}-state`}>{latest === undefined ? t('profile.consentNone') : label('consent', latest.status)}</strong></span>
+              {latest !== undefined && <span className="muted small"> {latest.source} · {fmt.dateTime(latest.recordedAt)}</span>}
+              {canWrite && (
+                <span className="row-actions">
+                  <button type="button" className="btn btn-small" disabled={busy || status === 'granted'} onClick={() => record(channel, 'granted')} data-testid={`consent-${channel}-grant`}>
+                    {t('profile.consentGrant')}
+                  </button>
+                  <button type="button" className="btn btn-small" disabled={busy || status === 'revoked'} onClick={() => record(channel, 'revoked')} data-testid={`consent-${channel}-revoke`}>
+                    {t('profile.consentRevoke')}
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
         {p.suppressions.map((s, i) => (
           <li key={`s${i}`}>{label('channel', s.channel)} {s.address}: <strong className="text-bad">{t('profile.suppressed')}</strong> <span className="muted small">{label('skip', s.reason)} · {fmt.dateTime(s.createdAt)}</span></li>
         ))}
       </ul>
+      {canWrite && (
+        <label className="inline-field consent-source">
+          <span>{t('profile.consentSource')}</span>
+          <select value={source} onChange={(e) => setSource(e.target.value)} data-testid="consent-source">
+            {CONSENT_SOURCES.map((s) => <option key={s} value={s}>{label('consentSource', s)}</option>)}
+          </select>
+        </label>
+      )}
+      {p.consent.length > 0 && (
+        <details className="small">
+          <summary>{t('profile.consentHistory', { n: p.consent.length })}</summary>
+          <ul className="list">
+            {p.consent.map((c, i) => (
+              <li key={`c${i}`} data-testid="consent-event">{label('channel', c.channel)}: <strong>{label('consent', c.status)}</strong> <span className="muted small">{c.source} · {fmt.dateTime(c.recordedAt)}</span></li>
+            ))}
+          </ul>
+        </details>
+      )}
     </Card>
   );
 }

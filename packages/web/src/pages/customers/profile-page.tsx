@@ -33,7 +33,7 @@ export function ProfilePage({ id }: { readonly id: string }) {
               <FactsSection p={p} />
               <PredictionsSection p={p} />
               <RecommendationsSection p={p} />
-              <ConsentSection p={p} />
+              <ConsentSection p={p} onChanged={profile.reload} />
             </div>
             <OrdersSection p={p} />
             <TouchesSection p={p} />
