@@ -3,7 +3,7 @@
  * a user whose generated password is shown once, change its role, see the last owner protected, create an
  * API token whose secret is shown once and works as a Bearer token until it is revoked, and find all of it in
  * the audit log; operators see no Settings and the API refuses them; a consent change recorded on a profile
- * is audited too.
+ * is audited too; Settings fit a phone's width.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function logIn(role: 'owner' | 'operator' | 'analyst'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+async function logIn(role: 'owner' | 'operator' | 'analyst', viewport = { width: 1366, height: 800 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const { errors } = watchPage(page);
   await page.goto(e2e.server.url);
@@ -37,6 +37,15 @@ async function logIn(role: 'owner' | 'operator' | 'analyst'): Promise<{ context:
   await page.getByTestId('login-submit').click();
   await page.getByTestId('page-overview').waitFor();
   return { context, page, errors };
+}
+
+/** The demo shop's first customer id. */
+async function firstCustomer(): Promise<number> {
+  const [customer] = await e2e.server.db.all<{ customer_id: number }>(
+    `SELECT c.customer_id FROM customers c JOIN shops s USING (shop_id) WHERE s.name = 'demo' ORDER BY c.customer_id LIMIT 1`);
+  const id = Number(customer?.customer_id);
+  expect(id).toBeGreaterThan(0);
+  return id;
 }
 
 /** GET /api/auth/me from the test process with a Bearer token: the status code. */
@@ -136,10 +145,7 @@ describe('the owners\' settings, end to end', () => {
   }, 60_000);
 
   it('records a consent change on a profile, and the owner finds it in the audit log', async () => {
-    const [customer] = await e2e.server.db.all<{ customer_id: number }>(
-      `SELECT c.customer_id FROM customers c JOIN shops s USING (shop_id) WHERE s.name = 'demo' ORDER BY c.customer_id LIMIT 1`);
-    const id = Number(customer?.customer_id);
-    expect(id).toBeGreaterThan(0);
+    const id = await firstCustomer();
 
     // Analysts see the state, without the buttons.
     const analyst = await logIn('analyst');
@@ -171,4 +177,16 @@ describe('the owners\' settings, end to end', () => {
     expect(owner.errors).toEqual([]);
     await owner.context.close();
   }, 90_000);
+
+  it('fits Settings and the consent control on a phone screen without sideways scrolling', async () => {
+    const { context, page } = await logIn('owner', { width: 390, height: 844 });
+    for (const [hash, ready] of [['#/settings', 'audit-row'], [`#/customers/${await firstCustomer()}`, 'consent-sms']] as const) {
+      await page.goto(`${e2e.server.url}/${hash}`);
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow, hash).toBeLessThanOrEqual(1);
+    }
+    await context.close();
+  }, 60_000);
 });
