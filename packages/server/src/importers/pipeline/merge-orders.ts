@@ -40,6 +40,10 @@ const HASHED_LINE_COLUMNS = [
 /** Largest storable money in cents (DECIMAL(14,2)) and quantity (INTEGER). */
 const MAX_CENTS = 1e14;
 const MAX_INT = 2_147_483_647;
+const big = (e: string) => `abs(coalesce(${e}, 0)) >= ${MAX_CENTS}`;
+/** A line whose quantity or money cannot be stored (its order is left out). */
+const UNSTORABLE_LINE = `abs(coalesce(quantity, 0)) > ${MAX_INT} OR ${big('unit_price_cents')} OR ${big('refund_cents')}
+  OR ${big('coalesce(amount_cents, unit_price_cents * quantity)')}`;
 
 /**
  * An order whose amounts or quantities cannot be stored (an id pasted into a money column, a quantity of
@@ -47,16 +51,17 @@ const MAX_INT = 2_147_483_647;
  * rest of the file lands. Without this, one such cell failed the whole file with a database cast error.
  */
 async function dropUnstorableOrders(db: Db, batchId: number): Promise<void> {
-  const big = (e: string) => `abs(coalesce(${e}, 0)) >= ${MAX_CENTS}`;
   await db.run(`DROP TABLE IF EXISTS m_unstorable`);
   await db.run(
     `CREATE TEMP TABLE m_unstorable AS
      SELECT m.order_no, m.file_idx, m.line FROM m_orders m
      WHERE ${big('m.amount_cents')} OR ${big('m.refund_cents')} OR ${big('m.discount_cents')} OR ${big('m.shipping_cents')}
-        OR m.order_no IN (SELECT order_no FROM m_lines
-                          WHERE abs(coalesce(quantity, 0)) > ${MAX_INT} OR ${big('unit_price_cents')} OR ${big('refund_cents')}
-                             OR ${big('coalesce(amount_cents, unit_price_cents * quantity)')})`,
+        OR m.order_no IN (SELECT order_no FROM m_lsum WHERE unstorable)`,
   );
+  if ((await findOne(db, `SELECT 1 AS x FROM m_unstorable LIMIT 1`)) === undefined) {
+    await db.run(`DROP TABLE m_unstorable`);
+    return;
+  }
   await db.run(
     `INSERT INTO import_issues (batch_id, file, line, column_name, code, severity, message)
      SELECT $1, coalesce(f.file, ''), u.line, NULL, 'bad_amount', 'error',
@@ -152,15 +157,34 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
     [...p],
   );
 
-  // 5. Amounts and item counts the order row does not carry come from its lines.
+  // 5. Refunds recorded on lines only (legacy Taobao: a 交易关闭 item inside a 交易成功 order, which has no
+  // refund column): a closed line of a paid order is a refunded line worth its amount. (This only touches
+  // refund and status of lines, so it can come before the line totals below, and an order it marks is left
+  // out anyway when its lines are unstorable: a refund set here equals the amount that check already reads.)
+  await db.run(
+    `UPDATE m_lines SET refund_cents = coalesce(amount_cents, unit_price_cents * quantity), status = 'refunded'
+     WHERE status IN ('cancelled', 'refunded') AND coalesce(refund_cents, 0) = 0
+       AND order_no IN (SELECT order_no FROM m_orders WHERE status IN (${PAID_STATUSES}))`,
+  );
+  // One pass over the lines gives every per-order figure the merge needs from them: amount and item count
+  // (for orders whose row lacks them), refund total, whether a line cannot be stored, and the lines' part of
+  // the content hash.
+  const sql = sqlFor(db.dialect);
+  await db.run(
+    `CREATE TEMP TABLE m_lsum AS
+     SELECT order_no, sum(coalesce(amount_cents, unit_price_cents * quantity)) AS total,
+            CASE WHEN abs(sum(quantity)) <= ${MAX_INT} THEN CAST(sum(quantity) AS INTEGER) END AS items,
+            sum(coalesce(refund_cents, 0)) AS refund, bool_or(${UNSTORABLE_LINE}) AS unstorable,
+            ${sql.groupHash(['line_seq', ...HASHED_LINE_COLUMNS])} AS sig
+     FROM m_lines GROUP BY order_no`,
+  );
+  // Amounts and item counts the order row does not carry come from its lines.
   await db.run(
     `UPDATE m_orders SET
        amount_cents = coalesce(m_orders.amount_cents, t.total),
        item_count = coalesce(m_orders.item_count, t.items)
-     FROM (SELECT order_no, sum(coalesce(amount_cents, unit_price_cents * quantity)) AS total,
-                  CASE WHEN abs(sum(quantity)) <= ${MAX_INT} THEN CAST(sum(quantity) AS INTEGER) END AS items
-           FROM m_lines GROUP BY order_no) t
-     WHERE t.order_no = m_orders.order_no`,
+     FROM m_lsum t
+     WHERE t.order_no = m_orders.order_no AND (m_orders.amount_cents IS NULL OR m_orders.item_count IS NULL)`,
   );
   await dropUnstorableOrders(db, batchId);
   await db.run(
@@ -171,27 +195,21 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
   );
   await db.run(`UPDATE m_orders SET amount_cents = 0 WHERE amount_cents IS NULL`);
 
-  // 5b. Refunds recorded on lines only (legacy Taobao: a 交易关闭 item inside a 交易成功 order, which has no
-  // refund column): a closed line of a paid order is a refunded line worth its amount. Line refunds roll up
-  // to the order; a paid order refunded below its amount is partially refunded, at or above it refunded.
-  await db.run(
-    `UPDATE m_lines SET refund_cents = coalesce(amount_cents, unit_price_cents * quantity), status = 'refunded'
-     WHERE status IN ('cancelled', 'refunded') AND coalesce(refund_cents, 0) = 0
-       AND order_no IN (SELECT order_no FROM m_orders WHERE status IN (${PAID_STATUSES}))`,
-  );
+  // 5b. Line refunds roll up to the order; a paid order refunded below its amount is partially refunded, at
+  // or above it refunded.
   await db.run(
     `UPDATE m_orders SET refund_cents = t.refund,
        status = CASE
          WHEN t.refund >= m_orders.amount_cents AND m_orders.amount_cents > 0 THEN 'refunded'
          ELSE 'partially_refunded' END
-     FROM (SELECT order_no, sum(coalesce(refund_cents, 0)) AS refund FROM m_lines GROUP BY order_no) t
+     FROM m_lsum t
      WHERE t.order_no = m_orders.order_no AND t.refund > coalesce(m_orders.refund_cents, 0)
        AND m_orders.status IN (${PAID_STATUSES})`,
   );
 
   // An order stored earlier under a strong key (a phone found through 发货报表, a platform id) keeps its
   // customer when this export only carries a weak key for it (a masked address, nothing).
-  await db.run(
+  if (!storeEmpty) await db.run(
     `UPDATE m_orders SET key_kind = c.key_kind, key_value = c.key_value
      FROM orders o JOIN customers c ON c.customer_id = o.customer_id
      WHERE m_orders.key_kind IN ('address', 'anonymous') AND o.shop_id = $1 AND o.platform = $2
@@ -199,28 +217,18 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
     [...p],
   );
 
-  // 6. Content hash: unchanged orders are recognised and left alone.
-  const sql = sqlFor(db.dialect);
-  await db.run(
-    `CREATE TEMP TABLE m_hash AS
-     SELECT m.order_no, ${sql.rowHash([...HASHED_ORDER_COLUMNS.map((c) => `m.${c}`), "coalesce(l.sig, '')"])} AS content_hash
-     FROM m_orders m LEFT JOIN (
-       SELECT order_no, ${sql.groupHash(['line_seq', ...HASHED_LINE_COLUMNS])} AS sig FROM m_lines GROUP BY order_no
-     ) l ON l.order_no = m.order_no`,
-  );
-
   const customersNew = await resolveCustomers(db, scope);
 
-  // 7. Classify against the store.
+  // 6–7. Content hash (unchanged orders are recognised and left alone) and classification against the store.
+  const contentHash = sql.rowHash([...HASHED_ORDER_COLUMNS.map((c) => `m.${c}`), "coalesce(t.sig, '')"]);
   await db.run(
     `CREATE TEMP TABLE m_class AS
-     SELECT m.order_no, h.content_hash, k.customer_id, coalesce(o.order_key, nextval('order_key_seq')) AS order_key,
+     SELECT m.order_no, m.content_hash, k.customer_id, coalesce(o.order_key, nextval('order_key_seq')) AS order_key,
        CASE WHEN o.order_no IS NULL THEN 'new'
-            WHEN o.content_hash = h.content_hash THEN 'unchanged'
+            WHEN o.content_hash = m.content_hash THEN 'unchanged'
             WHEN ${statusRankSql('m.status')} < ${statusRankSql('o.status')} OR m.refund_cents < o.refund * 100 THEN 'stale'
             ELSE 'updated' END AS change
-     FROM m_orders m
-     JOIN m_hash h ON h.order_no = m.order_no
+     FROM (SELECT m.*, ${contentHash} AS content_hash FROM m_orders m LEFT JOIN m_lsum t ON t.order_no = m.order_no) m
      JOIN m_keys k ON k.key_kind = m.key_kind AND k.key_value = m.key_value
      LEFT JOIN ${storeEmpty ? '(SELECT * FROM orders LIMIT 0)' : 'orders'} o
        ON o.shop_id = $1 AND o.platform = $2 AND o.order_no = m.order_no`,
@@ -271,13 +279,16 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
      FROM m_lines l JOIN m_class c ON c.order_no = l.order_no${storeEmpty ? '' : ` WHERE c.change IN ('new', 'updated')`}`,
     [...p],
   );
+  // A new product takes the sku and title of its first line (by order number, line). DISTINCT ON keeps that
+  // row per product as a grouping (1M-order bench, 25 products: 0.12 s) where a row_number() window sorted all
+  // 1.2M lines (1.4 s).
   await db.run(
     `INSERT INTO products (shop_id, product_key, sku, title, first_batch)
      SELECT $1, product_key, sku, title, $2 FROM (
-       SELECT ${productKey} AS product_key, l.sku, l.title,
-              row_number() OVER (PARTITION BY ${productKey} ORDER BY l.order_no, l.line_seq) AS rn
-       FROM m_lines l
-     ) d WHERE rn = 1 ORDER BY product_key ON CONFLICT DO NOTHING`,
+       SELECT DISTINCT ON (product_key) product_key, sku, title
+       FROM (SELECT ${productKey} AS product_key, l.sku, l.title, l.order_no, l.line_seq FROM m_lines l) d
+       ORDER BY product_key, order_no, line_seq
+     ) f ORDER BY product_key ON CONFLICT DO NOTHING`,
     [shopId, batchId],
   );
 

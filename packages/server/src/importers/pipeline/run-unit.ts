@@ -164,7 +164,7 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
 }
 
 async function dropMergeTablesKeepingStaging(db: Db): Promise<void> {
-  for (const t of ['m_orders', 'm_lines', 'm_hash', 'm_keys', 'm_class']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['m_orders', 'm_lines', 'm_lsum', 'm_hash', 'm_keys', 'm_class']) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 function fileIssue(files: readonly string[], error: ImportFileError): ImportIssue {
