@@ -56,11 +56,14 @@ async function meWithToken(secret: string): Promise<number> {
 }
 
 /** The audit log's actions shown for a filter value ('' = all). */
+/** The audit rows' actions once the list shows the filter's result (the table keeps its old rows while it loads). */
 async function auditActions(page: Page, filter: string): Promise<string[]> {
   await page.getByTestId('audit-filter').selectOption(filter);
   await page.getByTestId('audit-refresh').click();
   await page.getByTestId('audit-row').first().waitFor();
-  return page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action') ?? ''));
+  const read = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action') ?? ''));
+  if (filter !== '') await expect.poll(async () => (await read()).every((a) => a.startsWith(filter)), { timeout: 10_000 }).toBe(true);
+  return read();
 }
 
 describe('the owners\' settings, end to end', () => {
