@@ -92,6 +92,27 @@ const SORT_SQL: Readonly<Record<CustomerSort, string>> = {
   p_alive: 'a.p_alive',
 };
 
+/** Conditions on the latest analysis's labels and scores (customer_analysis, alias `a`), values bound through `bind`. */
+function labelConditions(filter: CustomerFilter, bind: (v: SqlValue) => string): string[] {
+  const out: string[] = [];
+  const labels: ['segment' | 'lifecycle' | 'customerType' | 'tier' | 'churnRisk', string][] = [
+    ['segment', 'a.rfm_segment'],
+    ['lifecycle', 'a.lifecycle'],
+    ['customerType', 'a.customer_type'],
+    ['tier', 'a.tier'],
+    ['churnRisk', 'a.churn_risk'],
+  ];
+  for (const [key, col] of labels) {
+    const v = filter[key];
+    if (v !== undefined) out.push(`${col} = ${bind(v)}`);
+  }
+  if (filter.minR !== undefined) out.push(`a.r_score >= ${bind(filter.minR)}`);
+  if (filter.minF !== undefined) out.push(`a.f_score >= ${bind(filter.minF)}`);
+  if (filter.minM !== undefined) out.push(`a.m_score >= ${bind(filter.minM)}`);
+  if (filter.maxPAlive !== undefined) out.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
+  return out;
+}
+
 /** One page of customers with their order stats, and the total count matching the filter. */
 export async function listCustomers(
   db: Db,
@@ -116,21 +137,7 @@ export async function listCustomers(
   if (filter.maxSpend !== undefined) where.push(`coalesce(s.net_spend, 0) <= ${bind(filter.maxSpend)}`);
   if (filter.lastOrderFromMs !== undefined) where.push(`s.last_order_ms >= ${bind(filter.lastOrderFromMs)}`);
   if (filter.lastOrderToMs !== undefined) where.push(`s.last_order_ms < ${bind(filter.lastOrderToMs)}`);
-  const labelFilters: [keyof CustomerFilter, string][] = [
-    ['segment', 'a.rfm_segment'],
-    ['lifecycle', 'a.lifecycle'],
-    ['customerType', 'a.customer_type'],
-    ['tier', 'a.tier'],
-    ['churnRisk', 'a.churn_risk'],
-  ];
-  for (const [key, col] of labelFilters) {
-    const v = filter[key];
-    if (typeof v === 'string') where.push(`${col} = ${bind(v)}`);
-  }
-  if (filter.minR !== undefined) where.push(`a.r_score >= ${bind(filter.minR)}`);
-  if (filter.minF !== undefined) where.push(`a.f_score >= ${bind(filter.minF)}`);
-  if (filter.minM !== undefined) where.push(`a.m_score >= ${bind(filter.minM)}`);
-  if (filter.maxPAlive !== undefined) where.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
+  where.push(...labelConditions(filter, bind));
   if (filter.dueSku !== undefined || filter.dueState !== undefined) {
     const conds = ['d.shop_id = c.shop_id', 'd.customer_id = c.customer_id'];
     if (filter.dueSku !== undefined) conds.push(`d.product_key = ${bind(filter.dueSku)}`);
@@ -260,21 +267,7 @@ export async function listAnalysedCustomers(
   if (filter.maxOrders !== undefined) where.push(`a.valid_orders <= ${bind(filter.maxOrders)}`);
   if (filter.minSpend !== undefined) where.push(`a.net_spend >= ${bind(filter.minSpend)}`);
   if (filter.maxSpend !== undefined) where.push(`a.net_spend <= ${bind(filter.maxSpend)}`);
-  const labelFilters: ['segment' | 'lifecycle' | 'customerType' | 'tier' | 'churnRisk', string][] = [
-    ['segment', 'a.rfm_segment'],
-    ['lifecycle', 'a.lifecycle'],
-    ['customerType', 'a.customer_type'],
-    ['tier', 'a.tier'],
-    ['churnRisk', 'a.churn_risk'],
-  ];
-  for (const [key, col] of labelFilters) {
-    const v = filter[key];
-    if (typeof v === 'string') where.push(`${col} = ${bind(v)}`);
-  }
-  if (filter.minR !== undefined) where.push(`a.r_score >= ${bind(filter.minR)}`);
-  if (filter.minF !== undefined) where.push(`a.f_score >= ${bind(filter.minF)}`);
-  if (filter.minM !== undefined) where.push(`a.m_score >= ${bind(filter.minM)}`);
-  if (filter.maxPAlive !== undefined) where.push(`a.p_alive <= ${bind(filter.maxPAlive)}`);
+  where.push(...labelConditions(filter, bind));
   if (filter.dueSku !== undefined) {
     const conds = ['d.shop_id = $1', `d.product_key = ${bind(filter.dueSku)}`];
     conds.push(filter.dueState !== undefined ? `d.state = ${bind(filter.dueState)}` : `d.state IN ('due_soon', 'due', 'overdue')`);
