@@ -5,10 +5,13 @@
  * the audit log; operators see no Settings and the API refuses them; a consent change recorded on a profile
  * is audited too; Settings fit a phone's width.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from './support/browser.ts';
-import { E2E_PASSWORDS, startE2eServer } from './support/e2e-server.ts';
+import { launchBrowser } from './support/browser.ts';
+import { logIn as signIn } from './support/log-in.ts';
+import type { SignedIn } from './support/log-in.ts';
+import type { Role } from '../../src/api/access.ts';
+import { startE2eServer } from './support/e2e-server.ts';
 import type { E2eServer } from './support/e2e-server.ts';
 
 let e2e: E2eServer;
@@ -26,18 +29,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function logIn(role: 'owner' | 'operator' | 'analyst', viewport = { width: 1366, height: 800 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const { errors } = watchPage(page);
-  await page.goto(e2e.server.url);
-  await page.getByTestId('login-form').waitFor();
-  await page.getByTestId('login-username').fill(`e2e-${role}`);
-  await page.getByTestId('login-password').fill(E2E_PASSWORDS[role]);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('page-overview').waitFor();
-  return { context, page, errors };
-}
+/** Signs in as the e2e user of this role (see support/log-in.ts). */
+const logIn = (role: Role, viewport?: { width: number; height: number }): Promise<SignedIn> => signIn(browser, e2e.server.url, role, viewport);
 
 /** The demo shop's first customer id. */
 async function firstCustomer(): Promise<number> {
