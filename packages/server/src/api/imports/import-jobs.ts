@@ -14,6 +14,7 @@ import type { UnitReport } from '../../importers/pipeline/run-unit.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
 import type { ConnectionPool } from '../connections.ts';
 import type { ImportJobView, ImportUnitView } from '../contract/imports.ts';
+import { shopToday } from '../shop-param.ts';
 import { expectedDataRows } from './count-lines.ts';
 import type { StoredUpload, UploadStore } from './upload-store.ts';
 import { parseDay } from '@huitou/core';
@@ -115,7 +116,7 @@ export class ImportJobs {
       const committed = report.units.some((u) => u.status === 'committed' && u.ordersNew + u.ordersUpdated > 0);
       if (request.analyze && committed) {
         update({ state: 'analyzing' });
-        const asOf = parseDay(todayIn(request.shop.timeZone, this.#now()));
+        const asOf = parseDay(shopToday(request.shop, this.#now()));
         await this.#pool.use((db) => runAnalysis(db, request.shop.shopId, request.shop.timeZone, defaultAnalysisOptions(asOf)));
         update({ analyzed: true });
       }
@@ -146,9 +147,4 @@ function unitView(u: UnitReport): ImportUnitView {
     errors: u.errors, warnings: u.warnings, message: u.message,
     issues: u.issues.slice(0, ISSUES_PER_UNIT).map((i) => ({ file: i.file, line: i.line, column: i.column ?? null, code: i.code, severity: i.severity, message: i.message })),
   };
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, nowMs: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(nowMs));
 }

@@ -14,7 +14,7 @@ import { listShops } from '../../store/repositories/shop.repository.ts';
 
 export interface SenderLoopOptions {
   readonly config: Config;
-  /** The SMS signature when neither HUITOU_SMS_SIGN_NAME nor the shop says otherwise. */
+  /** The shop's SMS signature (the API's rule: shopSignName). */
   readonly signName: (shopName: string) => string;
   readonly quietHours?: QuietHours;
   readonly pollMs?: number;
@@ -35,7 +35,7 @@ export async function startSenderLoops(root: Db, options: SenderLoopOptions): Pr
 
   const startFor = async (shopId: number, shopName: string, timeZone: string) => {
     const db = await root.fork();
-    const { channels } = buildChannels(options.config.sms, options.config.smtp, options.config.sms.signName ?? options.signName(shopName), options.config.webhook);
+    const { channels } = buildChannels(options.config.sms, options.config.smtp, options.signName(shopName), options.config.webhook);
     const loop = (async () => {
       try {
         await runSender(db, {

@@ -12,6 +12,8 @@ import type { SmsSimulator } from '../../engine/sms-sim/index.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Db } from '../../store/database.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
+import { shopSignName } from '../api-deps.ts';
+import type { ApiDeps } from '../api-deps.ts';
 import { createApp } from '../app.ts';
 import type { ApiApp } from '../app.ts';
 import { ConnectionPool } from '../connections.ts';
@@ -28,6 +30,7 @@ export interface ServerOptions {
   readonly send: boolean;
   /** Start the bundled SMS simulator and send SMS to it. */
   readonly smsSimulator: boolean;
+  /** The SMS signature a shop gets when HUITOU_SMS_SIGN is not set (the demo: 回头客示范店); see shopSignName. */
   readonly signName: (shopName: string) => string;
   readonly quietHours?: QuietHours;
   readonly senderPollMs?: number;
@@ -54,10 +57,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(config.trace === null ? {} : { trace: config.trace }),
   });
   const pool = new ConnectionPool(db, options.connections ?? 4);
-  const api = createApp({ config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false, smsSignName: options.signName });
+  const deps: ApiDeps = { config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false, smsSignName: options.signName };
+  const api = createApp(deps);
   const senders: SenderLoops | null = options.send
     ? await startSenderLoops(db, {
-        config, signName: options.signName, log: options.log,
+        config, signName: (shop) => shopSignName(deps, shop), log: options.log,
         ...(options.quietHours === undefined ? {} : { quietHours: options.quietHours }),
         ...(options.senderPollMs === undefined ? {} : { pollMs: options.senderPollMs }),
       })
