@@ -12,7 +12,7 @@ export interface ApiDeps {
   /** Check every response against its schema (tests and development). */
   readonly checkResponses: boolean;
   /**
-   * The SMS signature (签名) of a shop, which campaign texts must carry as 【…】: HUITOU_SMS_SIGN_NAME when set,
+   * The SMS signature (签名) of a shop, which campaign texts must carry as 【…】: HUITOU_SMS_SIGN when set,
    * else this (the demo's is 回头客示范店), else the shop's name.
    */
   readonly smsSignName?: (shopName: string) => string;
