@@ -1,4 +1,5 @@
 /** The shop of a `/api/shops/:shop/...` route (404 when unknown) and its latest analysis (409 no_analysis). */
+import { formatDay, localDayAt } from '@huitou/core';
 import { findLatestRun } from '../reports/report-queries.ts';
 import type { LatestRun } from '../reports/report-queries.ts';
 import type { Db } from '../store/database.ts';
@@ -34,5 +35,5 @@ export function runCreatedIso(createdAt: string): string {
 
 /** Today in the shop's time zone, YYYY-MM-DD. */
 export function shopToday(shop: Shop, nowMs: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: shop.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(nowMs));
+  return formatDay(localDayAt(nowMs, shop.timeZone));
 }

@@ -1,6 +1,6 @@
 /** huitou analyze: computes and stores segments, lifecycle, tiers, cycles and KPIs as of a date. */
 import { readFile } from 'node:fs/promises';
-import { LIFECYCLE_STAGES, parseDay } from '@huitou/core';
+import { formatDay, LIFECYCLE_STAGES, localDayAt, parseDay } from '@huitou/core';
 import { applyAnalysisConfig, defaultAnalysisOptions } from '../../analysis/analysis-options.ts';
 import type { AnalysisOptions } from '../../analysis/analysis-options.ts';
 import { runAnalysis } from '../../analysis/run-analysis.ts';
@@ -55,7 +55,7 @@ export const analyzeCommand: Command = {
 
 /** Today's date in a time zone, YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return formatDay(localDayAt(now.getTime(), timeZone));
 }
 
 async function applyConfigFile(base: AnalysisOptions, path: string): Promise<AnalysisOptions> {
