@@ -90,7 +90,8 @@ export class RouteRegistry {
   }
 }
 
-function parseInput(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+/** Parses params, query or body with its schema; a mismatch is a 400 validation_failed naming each path. */
+export function parseInput(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (schema === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;

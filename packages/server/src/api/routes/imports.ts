@@ -9,10 +9,11 @@ import type { ApiContext } from '../api-env.ts';
 import {
   batchIssuesQuerySchema, batchIssuesSchema, importBatchListSchema, importJobResponseSchema, startImportBodySchema, uploadResponseSchema,
 } from '../contract/imports.ts';
+import type { StartImportBody } from '../contract/imports.ts';
 import { HttpError } from '../http-error.ts';
 import { ImportJobs } from '../imports/import-jobs.ts';
 import { UploadStore } from '../imports/upload-store.ts';
-import { readJson } from '../route-registry.ts';
+import { parseInput, readJson } from '../route-registry.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
 import type { Principal } from '../access.ts';
@@ -74,12 +75,10 @@ export function registerImportRoutes(registry: RouteRegistry, deps: ApiDeps): Im
         const upload = await save(c, shop);
         return { job: await startJob(c, shop, [upload], { format: null, strict: false, analyze: true }) };
       }
-      const body = startImportBodySchema.safeParse(await readJson(c));
-      if (!body.success) {
-        throw new HttpError('validation_failed', 'invalid body', '请求内容无效', body.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
-      }
-      const taken = uploads.take(shop.shopId, body.data.uploads);
-      return { job: await startJob(c, shop, taken, { format: body.data.format ?? null, strict: body.data.strict ?? false, analyze: body.data.analyze ?? true }) };
+      // The body is JSON or raw file bytes, so it is parsed here rather than declared on the route.
+      const body = parseInput(startImportBodySchema, await readJson(c), 'body') as StartImportBody;
+      const taken = uploads.take(shop.shopId, body.uploads);
+      return { job: await startJob(c, shop, taken, { format: body.format ?? null, strict: body.strict ?? false, analyze: body.analyze ?? true }) };
     },
   });
 
