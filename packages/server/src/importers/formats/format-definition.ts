@@ -66,6 +66,11 @@ export interface TableVariant {
    * columns are missing.
    */
   createMapper(header: readonly string[], ctx: MapContext): RowMapper | { readonly missing: readonly string[] };
+  /**
+   * True when each row maps on its own (no state across rows but the once-per-table unknown-status warning):
+   * a big file may then be cut into parts mapped in parallel (pipeline/fill-unit.ts).
+   */
+  readonly rowIndependent?: boolean;
 }
 
 export interface FormatDefinition {

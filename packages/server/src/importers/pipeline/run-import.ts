@@ -9,7 +9,7 @@ import { findFormat } from '../formats/index.ts';
 import { ImportFileError } from '../import-issue.ts';
 import { openTables } from '../read/open-tables.ts';
 import type { ReadLimits, TableSource } from '../read/table-source.ts';
-import { DEFAULT_WORKER_MIN_BYTES, fillUnit } from './fill-unit.ts';
+import { DEFAULT_PART_MIN_BYTES, DEFAULT_WORKER_MIN_BYTES, fillUnit } from './fill-unit.ts';
 import type { FillOptions } from './fill-unit.ts';
 import { groupUnits } from './group-units.ts';
 import type { PlannedTable, PlannedUnit } from './group-units.ts';
@@ -33,6 +33,11 @@ export interface ImportRequest {
    * Infinity maps everything in the main thread. Same results either way.
    */
   readonly workerMinBytes?: number;
+  /**
+   * Smallest part a big table of row-independent records is cut into, so that both map workers stay busy
+   * (default 32 MB); Infinity never cuts. Same results either way.
+   */
+  readonly partMinBytes?: number;
 }
 
 function fillOptions(request: ImportRequest): FillOptions {
@@ -40,6 +45,7 @@ function fillOptions(request: ImportRequest): FillOptions {
     timeZone: request.timeZone,
     columnMap: request.columnMap,
     workerMinBytes: request.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES,
+    partMinBytes: request.partMinBytes ?? DEFAULT_PART_MIN_BYTES,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   };
 }

@@ -93,6 +93,26 @@ export function detectDelimiter(firstLine: string): string {
   return best;
 }
 
+/** How a file's records are cut: its delimiter and line end, fixed by its first chunk. */
+export interface CsvLayout {
+  readonly delimiter: string;
+  readonly newline: '\n' | '\r';
+}
+
+/** The layout the parser picks from a file's first decoded chunk. */
+export function detectLayout(firstChunk: string): CsvLayout {
+  const newline = firstChunk.indexOf('\n') < 0 && firstChunk.indexOf('\r') >= 0 ? '\r' : '\n';
+  const firstEnd = firstChunk.indexOf(newline);
+  return { newline, delimiter: detectDelimiter(firstEnd < 0 ? firstChunk : firstChunk.slice(0, firstEnd)) };
+}
+
+/** Where a parser starts when it reads a part of a file (csv-segment.ts): a record start at a known line. */
+export interface CsvResume {
+  readonly layout: CsvLayout;
+  /** Physical line number of the first line of the part. */
+  readonly line: number;
+}
+
 export class CsvParser {
   readonly #file: string;
   readonly #maxRecord: number;
@@ -113,11 +133,25 @@ export class CsvParser {
   #skipping = false;
   readonly #projection: RowProjection | null;
 
-  constructor(file: string, maxRecordChars: number, issues: ImportIssue[], projection?: RowProjection) {
+  constructor(file: string, maxRecordChars: number, issues: ImportIssue[], projection?: RowProjection, resume?: CsvResume) {
     this.#file = file;
     this.#maxRecord = maxRecordChars;
     this.#issues = issues;
     this.#projection = projection ?? null;
+    if (resume !== undefined) {
+      this.#started = true;
+      this.#delim = resume.layout.delimiter;
+      this.#nl = resume.layout.newline;
+      this.#line = resume.line;
+    }
+  }
+
+  /**
+   * True when everything pushed so far ended exactly at a record boundary: no partial record is buffered and
+   * no over-long record is being skipped. (A part of a file may only end where this holds.)
+   */
+  atRecordBoundary(): boolean {
+    return this.#buf.length === 0 && !this.#skipping;
   }
 
   /** Parses a chunk, appending complete records to `out`. */
@@ -127,9 +161,9 @@ export class CsvParser {
     this.#pushed += text.length;
     if (!this.#started) {
       this.#started = true;
-      if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) this.#nl = '\r';
-      const firstEnd = text.indexOf(this.#nl);
-      this.#delim = detectDelimiter(firstEnd < 0 ? text : text.slice(0, firstEnd));
+      const layout = detectLayout(text);
+      this.#nl = layout.newline;
+      this.#delim = layout.delimiter;
     }
     if (this.#skipping) {
       const nl = text.indexOf(this.#nl);

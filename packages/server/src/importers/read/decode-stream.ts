@@ -37,12 +37,16 @@ export function decodeChunk(bytes: Uint8Array, enc: TextEncodingName): TextChunk
   return { text: parts.join(''), bad };
 }
 
-/** Reads `path` from byte `start` and yields decoded chunks of about `chunkBytes` bytes. */
+/**
+ * Reads `path` from byte `start` (up to byte `end`, else to its end) and yields decoded chunks of about
+ * `chunkBytes` bytes. An `end` must fall on a character boundary (csv-segment.ts puts it after a newline).
+ */
 export async function* decodeFile(
   path: string,
   enc: TextEncodingName,
   start: number,
   chunkBytes = DEFAULT_CHUNK_BYTES,
+  end = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<TextChunk> {
   const fh = await open(path, 'r');
   try {
@@ -50,7 +54,8 @@ export async function* decodeFile(
     let carry: Uint8Array = new Uint8Array(0);
     let position = start;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, chunkBytes, position);
+      const want = Math.min(chunkBytes, end - position);
+      const { bytesRead } = want > 0 ? await fh.read(buf, 0, want, position) : { bytesRead: 0 };
       position += bytesRead;
       const eof = bytesRead === 0;
       const fresh = buf.subarray(0, bytesRead);

@@ -82,13 +82,19 @@ function comparable(report: ImportReport): unknown {
 }
 
 /** Imports `files` into a fresh store, mapping in workers (minBytes 0) or in-thread (Infinity). */
-async function importWith(files: readonly string[], workerMinBytes: number, strict = false, wrap?: (db: Db) => Db): Promise<Outcome> {
+async function importWith(
+  files: readonly string[],
+  workerMinBytes: number,
+  strict = false,
+  wrap?: (db: Db) => Db,
+  partMinBytes = Number.POSITIVE_INFINITY,
+): Promise<Outcome> {
   const store = await openTestStore();
   const db = wrap === undefined ? store.db : wrap(store.db);
   const { importFiles } = await import('../../../src/importers/pipeline/run-import.ts');
   const progress: string[] = [];
   const report = await importFiles(db, {
-    shopId: store.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict, columnMap: null, workerMinBytes,
+    shopId: store.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict, columnMap: null, workerMinBytes, partMinBytes,
     onProgress: (file, rows) => progress.push(`${file}:${rows}`),
   });
   const stored = await snapshot(store.db);
@@ -109,6 +115,30 @@ function withoutBulkLoad(db: Db): Db {
     fork: () => db.fork(),
     close: () => db.close(),
   };
+}
+
+/** The store as it is, counting the bulk files loaded into each staging table (one per part). */
+function countingBulkLoads(loads: Map<string, number>): (db: Db) => Db {
+  return (db) => ({
+    ...withoutBulkLoad(db),
+    bulkLoad: async (table, columns, paths) => {
+      loads.set(table, (loads.get(table) ?? 0) + paths.length);
+      await db.bulkLoad!(table, columns, paths);
+    },
+  });
+}
+
+/** A GBK order file whose titles are quoted and span many lines, so that cuts fall inside records. */
+function writeMultiLineOrders(dir: string): string {
+  const rows = [LEGACY_ORDER_HEADER];
+  for (let n = 1; n <= 3000; n++) {
+    const row = orderRow(n);
+    row[LEGACY_ORDER_HEADER.findIndex((h) => h.trim() === '宝贝标题')] = `"湿巾 ${n}\n${'第二行\n'.repeat(40)}末行"`;
+    rows.push(row);
+  }
+  const file = join(dir, 'ExportOrderList202402011200.csv');
+  writeFileSync(file, iconv.encode(`${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'gbk'));
+  return file;
 }
 
 describe('map workers', () => {
@@ -181,6 +211,34 @@ describe('map workers', () => {
     expect(mixed.stored).toEqual(inThread.stored);
   });
 
+  it('tables cut into parts for both workers store and report exactly what the in-thread fill does', async () => {
+    const loads = new Map<string, number>();
+    const parted = await importWith(files, 0, false, countingBulkLoads(loads), 1);
+    expect(loads.get('stg_orders')).toBeGreaterThanOrEqual(2);
+    expect(comparable(parted.report)).toEqual(comparable(inThread.report));
+    expect(parted.progress).toEqual(inThread.progress);
+    expect(parted.stored).toEqual(inThread.stored);
+    // The unknown status is reported once per table, as by one mapper over the whole file.
+    expect(parted.report.units[0]!.issues.filter((i) => i.code === 'unknown_status')).toHaveLength(1);
+    const strictWhole = await importWith(files, Number.POSITIVE_INFINITY, true);
+    const strictParts = await importWith(files, 0, true, undefined, 1);
+    expect(comparable(strictParts.report)).toEqual(comparable(strictWhole.report));
+  });
+
+  it('a part cut inside a multi-line quoted record reads on, and the parts after it are left out', async () => {
+    const file = writeMultiLineOrders(tmp.path);
+    const whole = await importWith([file], Number.POSITIVE_INFINITY);
+    expect(whole.report.units[0]!.status).toBe('committed');
+    expect(whole.report.units[0]!.ordersNew).toBeGreaterThan(2000);
+    const loads = new Map<string, number>();
+    const parted = await importWith([file], 0, false, countingBulkLoads(loads), 1);
+    // Four parts were planned (1 byte minimum, two slots); a cut inside a title made a part read on.
+    expect(loads.get('stg_orders')).toBeLessThan(4);
+    expect(comparable(parted.report)).toEqual(comparable(whole.report));
+    expect(parted.progress).toEqual(whole.progress);
+    expect(parted.stored).toEqual(whole.stored);
+  });
+
   it('a file error inside a worker reaches the main thread as an ImportFileError', async () => {
     const empty = join(tmp.path, 'empty.csv');
     writeFileSync(empty, '');
@@ -188,7 +246,7 @@ describe('map workers', () => {
       {
         table: { path: empty, file: 'empty.csv', encoding: 'utf-8', bomLength: 0, limits: resolveLimits() },
         format: 'taobao', variantId: 'taobao-legacy-orders', fileIdx: 0, timeZone: 'Asia/Shanghai', columnMap: null,
-        batchRows: 8192, maxInFlight: 3, bulkDir: null,
+        batchRows: 8192, maxInFlight: 3, bulkDir: null, part: null,
       },
       () => undefined,
     );

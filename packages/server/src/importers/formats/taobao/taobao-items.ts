@@ -59,6 +59,7 @@ export const taobaoLegacyItems: TableVariant = {
   id: 'taobao-legacy-items',
   role: 'items',
   match: (h) => (scoreHeader(h, ['子订单编号']) > 0 ? 0 : scoreHeader(h, ['订单编号', '标题', '价格', '购买数量'], ['商家编码', '外部系统编号', '商品属性', '订单状态'])),
+  rowIndependent: true,
   createMapper: (h, ctx) => createItemsMapper(h, ctx, false),
 };
 
@@ -67,5 +68,6 @@ export const taobaoItems: TableVariant = {
   id: 'taobao-items',
   role: 'items',
   match: (h) => scoreHeader(h, ['子订单编号', '主订单编号', '购买数量'], ['商品标题', '标题', '商品价格', '价格', '退款状态', '退款金额', '商家编码']),
+  rowIndependent: true,
   createMapper: (h, ctx) => createItemsMapper(h, ctx, true),
 };

@@ -99,6 +99,7 @@ export const taobaoLegacyOrders: TableVariant = {
   id: 'taobao-legacy-orders',
   role: 'orders',
   match: (h) => scoreHeader(h, ['订单编号', '订单状态', LEGACY_PAID], OPTIONAL),
+  rowIndependent: true,
   createMapper: (h, ctx) => createOrdersMapper(h, ctx, false),
 };
 
@@ -107,5 +108,6 @@ export const taobaoQianniuOrders: TableVariant = {
   id: 'taobao-qianniu-orders',
   role: 'orders',
   match: (h) => scoreHeader(h, ['订单编号', '订单状态', QIANNIU_PAID], OPTIONAL),
+  rowIndependent: true,
   createMapper: (h, ctx) => createOrdersMapper(h, ctx, true),
 };

@@ -14,6 +14,11 @@ import { findFormat } from '../../formats/index.ts';
 import type { ImportIssue } from '../../import-issue.ts';
 import { ImportFileError } from '../../import-issue.ts';
 import { csvSource } from '../../read/csv-source.ts';
+import { csvSegmentSource, lineAt, readLayout } from '../../read/csv-segment.ts';
+import type { SegmentOutcome } from '../../read/csv-segment.ts';
+import type { RowProjection } from '../../read/table-source.ts';
+import type { FormatDefinition } from '../../formats/format-definition.ts';
+import type { RecognisedTable } from '../open-table.ts';
 import { mapTableRows, prepareMapper } from '../map-table.ts';
 import { recogniseTable } from '../open-table.ts';
 import { STAGED_COLUMNS, STAGED_TABLES, StagingWriter } from '../staging.ts';
@@ -27,7 +32,8 @@ async function run(port: MessagePort, spec: MapWorkerSpec): Promise<void> {
   const format = findFormat(spec.format);
   const variant = format?.variants.find((v) => v.id === spec.variantId);
   if (format === undefined || variant === undefined) throw new Error(`unknown format ${spec.format}/${spec.variantId}`);
-  const recognised = await recogniseTable(csvSource(spec.table), format);
+  const outcome: SegmentOutcome = { overran: false };
+  const recognised = await openTable(spec, format, outcome);
   if (recognised === null) throw new ImportFileError('empty_file', `${spec.table.file} has no rows`);
   const table = { ...recognised, variant };
   const prepared = prepareMapper(table, spec.table.path, { timeZone: spec.timeZone, columnMap: spec.columnMap });
@@ -39,7 +45,8 @@ async function run(port: MessagePort, spec: MapWorkerSpec): Promise<void> {
     contacts: new RowPacker(STAGED_COLUMNS.contacts, spec.batchRows),
     customers: new RowPacker(STAGED_COLUMNS.customers, spec.batchRows),
   };
-  const fileOf = (name: StagedTable): BulkFileWriter => new BulkFileWriter(join(dir ?? '', `${spec.fileIdx}-${name}.csv`), STAGED_COLUMNS[name]);
+  const bulkPath = (name: StagedTable): string => join(dir ?? '', `${spec.fileIdx}-${spec.part?.index ?? 0}-${name}.csv`);
+  const fileOf = (name: StagedTable): BulkFileWriter => new BulkFileWriter(bulkPath(name), STAGED_COLUMNS[name]);
   const files: StagingWriters<BulkFileWriter> | null = dir === null ? null : {
     orders: fileOf('orders'),
     lines: fileOf('lines'),
@@ -107,11 +114,30 @@ async function run(port: MessagePort, spec: MapWorkerSpec): Promise<void> {
     const f = files?.[name];
     if (f === undefined) continue;
     f.closeSync();
-    if (f.rows > 0) written[name] = { path: join(dir ?? '', `${spec.fileIdx}-${name}.csv`), rows: f.rows };
+    if (f.rows > 0) written[name] = { path: bulkPath(name), rows: f.rows };
   }
-  const done: WorkerMessage = { type: 'done', files: written };
+  const done: WorkerMessage = { type: 'done', files: written, overran: outcome.overran };
   port.postMessage(done);
   port.removeAllListeners('message');
+}
+
+/**
+ * The table (or the part of it) this worker maps. A later part reads the header at the file's start, then its
+ * own bytes from the line they start on, with the layout the whole-file reader detected.
+ */
+async function openTable(spec: MapWorkerSpec, format: FormatDefinition, outcome: SegmentOutcome): Promise<RecognisedTable | null> {
+  const part = spec.part;
+  if (part === null) return recogniseTable(csvSource(spec.table), format);
+  if (part.index === 0) return recogniseTable(csvSegmentSource(spec.table, { start: 0, end: part.end, resume: null }, outcome), format);
+  const head = await recogniseTable(csvSource(spec.table), format);
+  if (head === null) return null;
+  await head.close();
+  const resume = { layout: await readLayout(spec.table), line: await lineAt(spec.table.path, part.start) };
+  const source = csvSegmentSource(spec.table, { start: part.start, end: part.end, resume }, outcome);
+  const readerIssues: ImportIssue[] = [];
+  const projection: RowProjection = { columns: null };
+  const rows = source.rows(readerIssues, projection);
+  return { ...head, source, rows, readerIssues, projection, empty: false, close: async () => undefined };
 }
 
 const port = parentPort;

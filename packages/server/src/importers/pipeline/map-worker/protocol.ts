@@ -27,6 +27,20 @@ export interface MapWorkerSpec {
    * Db.bulkLoad once the table is done), or null to post them as packed batches for the main thread to append.
    */
   readonly bulkDir: string | null;
+  /**
+   * A part of the table (read/csv-segment.ts): bytes [start, end) of the file, the first part (index 0)
+   * holding the header; null for the whole table. Parts need bulk files (their rows are discarded when an
+   * earlier part reads past its end).
+   */
+  readonly part: MapWorkerPart | null;
+}
+
+/** Which part of a table a worker maps. */
+export interface MapWorkerPart {
+  readonly index: number;
+  readonly start: number;
+  /** Null for the last part. */
+  readonly end: number | null;
 }
 
 /** A bulk file the worker wrote for one staged table. */
@@ -48,6 +62,8 @@ export interface BatchMessage {
 export interface DoneMessage {
   readonly type: 'done';
   readonly files: Partial<StagingWriters<BulkFileInfo>>;
+  /** A part that did not end at a record boundary read on to the end of the file (later parts are void). */
+  readonly overran: boolean;
 }
 
 /** The table failed; `fileError` keeps an ImportFileError's code and line. */
