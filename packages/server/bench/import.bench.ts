@@ -5,7 +5,8 @@
  * process (so peak memory is the import's own); medians of RUNS runs.
  *
  * Options (env): BENCH_ORDERS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default ./.bench/import);
- * HUITOU_MEMORY_LIMIT (DuckDB memory_limit of the import, as in the CLI; default DuckDB's own, 80 % of RAM).
+ * HUITOU_MEMORY_LIMIT (DuckDB memory_limit of the instance, as in the CLI; default DuckDB's own, 80 % of RAM);
+ * HUITOU_IMPORT_MEMORY_LIMIT (the cap while the import runs, as in the CLI; default 768MB, "off" for none).
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -45,7 +46,7 @@ if (!existsSync(utf8)) {
   );
 }
 
-console.log(`machine load average before: ${loadAverage()}; HUITOU_MEMORY_LIMIT=${process.env['HUITOU_MEMORY_LIMIT'] ?? '(unset)'}`);
+console.log(`machine load average before: ${loadAverage()}; HUITOU_MEMORY_LIMIT=${process.env['HUITOU_MEMORY_LIMIT'] ?? '(unset)'}; HUITOU_IMPORT_MEMORY_LIMIT=${process.env['HUITOU_IMPORT_MEMORY_LIMIT'] ?? '(unset: 768MB)'}`);
 const baseline = [];
 const imports = [];
 for (let i = 0; i < runs; i++) {

@@ -1,5 +1,6 @@
 /** Benchmark worker: imports files into a fresh database and prints {ms, maxRssMb, …} as JSON. */
 import { rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config.ts';
 import { importFiles } from '../../src/importers/pipeline/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { ensureShop } from '../../src/store/repositories/shop.repository.ts';
@@ -11,7 +12,7 @@ rmSync(`${dbPath}.wal`, { force: true });
 const db = await openStore({ path: dbPath, ...(process.env['HUITOU_MEMORY_LIMIT'] === undefined ? {} : { memoryLimit: process.env['HUITOU_MEMORY_LIMIT'] }) });
 const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
 const t0 = performance.now();
-const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict: false, columnMap: null,
+const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files, format: null, strict: false, columnMap: null, memoryLimit: loadConfig(process.env).importMemoryLimit,
   ...(process.env['HUITOU_IMPORT_WORKERS'] === '0' ? { workerMinBytes: Number.POSITIVE_INFINITY } : {}) });
 const ms = performance.now() - t0;
 db.close();

@@ -4,6 +4,7 @@
  * (shows when each table's worker was done: its `bulk load` line).
  */
 import { rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config.ts';
 import { importFiles } from '../../src/importers/pipeline/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { ensureShop } from '../../src/store/repositories/shop.repository.ts';
@@ -22,7 +23,7 @@ const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
 t0 = performance.now();
 let firstSqlAfterFill = 0;
 const report = await importFiles(db, {
-  shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: [...files], format: null, strict: false, columnMap: null,
+  shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: [...files], format: null, strict: false, columnMap: null, memoryLimit: loadConfig(process.env).importMemoryLimit,
   ...(process.env['HUITOU_IMPORT_WORKERS'] === '0' ? { workerMinBytes: Number.POSITIVE_INFINITY } : {}),
   onProgress: () => { firstSqlAfterFill = performance.now(); },
 });

@@ -65,6 +65,12 @@ export interface Db {
    * (PostgreSQL); callers retry.
    */
   fork(): Promise<Db>;
+  /**
+   * Optional: runs `fn` with the engine's memory capped at `limit` (e.g. '1GB'; DuckDB: memory_limit, which
+   * is instance-wide; the limit before is put back when `fn` settles), so that a big import spills its
+   * staging to disk instead of growing. Dialects without such a cap leave it out.
+   */
+  withMemoryLimit?<T>(limit: string, fn: () => Promise<T>): Promise<T>;
   close(): void;
 }
 

@@ -25,6 +25,9 @@ export function tracedDb(db: Db, report: (ms: number, sql: string) => void): Db 
           bulkLoad: (table: string, columns: readonly BulkColumn[], files: readonly string[]) =>
             time(`bulk load ${table} from ${files.length} file(s)`, () => db.bulkLoad!(table, columns, files)),
         }),
+    ...(db.withMemoryLimit === undefined
+      ? {}
+      : { withMemoryLimit: <T>(limit: string, fn: () => Promise<T>) => db.withMemoryLimit!(limit, fn) }),
     fork: async () => tracedDb(await db.fork(), report),
     close: () => db.close(),
   };

@@ -41,11 +41,14 @@ export class ImportJobs {
   readonly #jobs = new Map<string, Job>();
   readonly #queues = new Map<number, Promise<void>>();
   readonly #pool: ConnectionPool;
+  /** Memory cap while an import runs (Config.importMemoryLimit). */
+  readonly #memoryLimit: string | null;
   readonly #uploads: UploadStore;
   readonly #now: () => number;
 
-  constructor(pool: ConnectionPool, uploads: UploadStore, now: () => number) {
+  constructor(pool: ConnectionPool, uploads: UploadStore, now: () => number, memoryLimit: string | null = null) {
     this.#pool = pool;
+    this.#memoryLimit = memoryLimit;
     this.#uploads = uploads;
     this.#now = now;
   }
@@ -104,6 +107,7 @@ export class ImportJobs {
           format: request.format,
           strict: request.strict,
           columnMap: null,
+          memoryLimit: this.#memoryLimit,
           onProgress: (file, rows) => {
             rowsByFile.set(file, rows);
             const total = [...rowsByFile.values()].reduce((s, n) => s + n, 0);

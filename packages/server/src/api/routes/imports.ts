@@ -37,7 +37,7 @@ export interface ImportService {
 
 export function registerImportRoutes(registry: RouteRegistry, deps: ApiDeps): ImportService {
   const uploads = new UploadStore(deps.config.maxUploadBytes);
-  const jobs = new ImportJobs(deps.pool, uploads, deps.now);
+  const jobs = new ImportJobs(deps.pool, uploads, deps.now, deps.config.importMemoryLimit);
   const shopOf = (name: string): Promise<Shop> => deps.pool.use((db) => shopOrThrow(db, name));
   /** Starts a job and audits its start and its end (who imported what, with the counts). */
   const startJob = async (c: ApiContext, shop: Shop, uploads: readonly StoredUpload[], options: { format: FormatName | null; strict: boolean; analyze: boolean }) => {

@@ -74,6 +74,7 @@ export const demoCommand: Command = {
         format: null,
         strict: false,
         columnMap: null,
+        memoryLimit: config.importMemoryLimit,
         onProgress: (file, rows) => progress.update(`${t(lang, 'demoImporting')} ${file}`, rows, null),
       });
       progress.finish();

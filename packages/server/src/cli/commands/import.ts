@@ -43,6 +43,7 @@ export const importCommand: Command = {
         format,
         strict: options.strict,
         columnMap,
+        memoryLimit: config.importMemoryLimit,
         onProgress: (file, rows) => progress.update(file, rows, null),
       });
       progress.finish();

@@ -38,6 +38,12 @@ export interface ImportRequest {
    * (default 32 MB); Infinity never cuts. Same results either way.
    */
   readonly partMinBytes?: number;
+  /**
+   * Caps the database's memory while each unit is imported (Config.importMemoryLimit; absent: no cap): its
+   * staging and merge spill to disk instead of growing. A unit that runs out of memory under the cap is rolled
+   * back, not recorded, and run again without it: the cap never makes an import fail.
+   */
+  readonly memoryLimit?: string | null;
 }
 
 function fillOptions(request: ImportRequest): FillOptions {
@@ -82,8 +88,33 @@ export async function importFiles(db: Db, request: ImportRequest): Promise<Impor
       reports.push(await recordFailure(db, request, path, error));
     }
   }
-  for (const unit of groupUnits(planned)) reports.push(await runUnit(db, request, unit));
+  const limit = request.memoryLimit ?? null;
+  for (const unit of groupUnits(planned)) {
+    if (limit === null || db.withMemoryLimit === undefined) {
+      reports.push(await runUnit(db, request, unit, false));
+      continue;
+    }
+    try {
+      reports.push(await db.withMemoryLimit(limit, () => runUnit(db, request, unit, true)));
+    } catch (error) {
+      if (!(error instanceof OutOfMemoryUnderCap)) throw error;
+      // The cap is a preference, never the reason an import fails: the unit (rolled back, nothing
+      // recorded) is read again and run without it.
+      const files = [...new Set(unit.tables.map((t) => t.path))];
+      const again: PlannedTable[] = [];
+      for (const path of files) again.push(...(await recogniseFile(path, forced, request.limits, request.columnMap)));
+      for (const retry of groupUnits(again)) reports.push(await runUnit(db, request, retry, false));
+    }
+  }
   return { units: reports, totals: total(reports) };
+}
+
+/** A unit ran out of memory under the import's memory cap (it was rolled back and not recorded). */
+class OutOfMemoryUnderCap extends Error {}
+
+/** DuckDB's error for an allocation past memory_limit. */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && /Out of Memory Error/i.test(error.message);
 }
 
 async function recogniseFile(
@@ -124,12 +155,16 @@ async function recogniseFile(
   return tables;
 }
 
-async function runUnit(db: Db, request: ImportRequest, unit: PlannedUnit): Promise<UnitReport> {
+/** Runs one unit; `capped` (under the import's memory cap): running out of memory throws OutOfMemoryUnderCap, unrecorded. */
+async function runUnit(db: Db, request: ImportRequest, unit: PlannedUnit, capped: boolean): Promise<UnitReport> {
   const files = [...new Set(unit.tables.map((t) => t.path))];
   const first = unit.tables[0]!.table;
   return runImportUnit(
     db,
-    { shopId: request.shopId, platform: first.format.platform, files: files.map((f) => basename(f)), strict: request.strict },
+    {
+      shopId: request.shopId, platform: first.format.platform, files: files.map((f) => basename(f)), strict: request.strict,
+      ...(capped ? { unrecorded: (error: unknown) => (isOutOfMemory(error) ? new OutOfMemoryUnderCap(String(error)) : null) } : {}),
+    },
     async (staging, issues) => fillUnit(db, unit, files, fillOptions(request), staging, issues),
   );
 }

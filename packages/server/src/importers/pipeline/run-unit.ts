@@ -53,6 +53,11 @@ export interface UnitOptions {
   /** Land nothing when any row has an error. */
   readonly strict: boolean;
   readonly nowMs?: number;
+  /**
+   * Failures that are not recorded as a failed batch but thrown (after the rollback) as the error this returns;
+   * null records the failure as usual.
+   */
+  readonly unrecorded?: (error: unknown) => Error | null;
 }
 
 class StrictRejection extends Error {}
@@ -126,6 +131,11 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
       return report;
     });
   } catch (error) {
+    const unrecorded = options.unrecorded?.(error) ?? null;
+    if (unrecorded !== null) {
+      await dropStagingTables(db).catch(() => undefined);
+      throw unrecorded;
+    }
     const rejected = error instanceof StrictRejection;
     const fileError = error instanceof ImportFileError;
     const message = error instanceof Error ? error.message : String(error);

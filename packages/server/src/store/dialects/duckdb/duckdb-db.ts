@@ -24,7 +24,51 @@ export async function openDuckDb(options: DuckDbOptions): Promise<Db> {
   const instance = await DuckDBInstance.create(options.path, config);
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
-  return new DuckDb(instance, connection);
+  return new DuckDb(instance, connection, new MemoryCaps(options.memoryLimit ?? null));
+}
+
+/** A DuckDB size such as 1GB, 512MB, 1.5 GiB (checked before it goes into SET). */
+const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/**
+ * Temporary caps on memory_limit, which is one setting for the whole instance: shared by every connection
+ * of it, so that overlapping callers restore the limit in the right order (the last one out puts back the
+ * limit from before the first cap). Restored with SET: `RESET memory_limit` shows the default again but
+ * leaves the buffer manager at the cap (DuckDB 1.5, measured). `current_setting` shows the limit rounded down
+ * to 0.1 GiB, so a limit the instance was opened with is kept as it was given; DuckDB's default (80 % of
+ * RAM) comes back up to 0.1 GiB lower.
+ */
+class MemoryCaps {
+  readonly #configured: string | null;
+  readonly #active: string[] = [];
+  #before: string | null = null;
+
+  constructor(configured: string | null) {
+    this.#configured = configured !== null && SIZE.test(configured) ? configured : null;
+  }
+
+  async with<T>(connection: DuckDBConnection, limit: string, fn: () => Promise<T>): Promise<T> {
+    if (!SIZE.test(limit)) throw new Error(`"${limit}" is not a memory size such as 1GB`);
+    // Read once: SET of the rounded reading shows one step lower (18.8 GiB → 18.7 GiB), so reading it again
+    // each time would creep down.
+    if (this.#active.length === 0 && this.#before === null) this.#before = this.#configured ?? (await currentLimit(connection));
+    this.#active.push(limit);
+    try {
+      await connection.run(`SET memory_limit = '${limit}'`);
+      return await fn();
+    } finally {
+      this.#active.splice(this.#active.indexOf(limit), 1);
+      const restore = this.#active.at(-1) ?? this.#before;
+      if (restore !== null) await connection.run(`SET memory_limit = '${restore}'`);
+    }
+  }
+}
+
+/** The instance's memory_limit as SET accepts it ('18.8GiB'), or null when it cannot be read as a size. */
+async function currentLimit(connection: DuckDBConnection): Promise<string | null> {
+  const reader = await connection.runAndReadAll(`SELECT current_setting('memory_limit') AS v`);
+  const value = String(reader.getRowObjectsJS()[0]?.['v'] ?? '').replace(/\s+/g, '');
+  return SIZE.test(value) ? value : null;
 }
 
 class DuckDb implements Db {
@@ -32,12 +76,18 @@ class DuckDb implements Db {
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
   readonly #ownsInstance: boolean;
+  readonly #caps: MemoryCaps;
   #inTransaction = false;
 
-  constructor(instance: DuckDBInstance, connection: DuckDBConnection, ownsInstance = true) {
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection, caps: MemoryCaps, ownsInstance = true) {
     this.#instance = instance;
     this.#connection = connection;
+    this.#caps = caps;
     this.#ownsInstance = ownsInstance;
+  }
+
+  withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+    return this.#caps.with(this.#connection, limit, fn);
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
@@ -104,7 +154,7 @@ class DuckDb implements Db {
   async fork(): Promise<Db> {
     const connection = await this.#instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    return new DuckDb(this.#instance, connection, false);
+    return new DuckDb(this.#instance, connection, this.#caps, false);
   }
 
   close(): void {
