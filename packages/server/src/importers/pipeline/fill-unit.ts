@@ -8,9 +8,9 @@
  * order (a later table's or part's issues wait until those before it are done), progress counted over the
  * unit, and the first failing table's error (later tables are stopped).
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import type { Db } from '../../store/database.ts';
 import type { MapSink } from '../formats/format-definition.ts';
 import type { ImportIssue } from '../import-issue.ts';
@@ -24,6 +24,7 @@ import type { WorkerFeed } from './map-worker/worker-feed.ts';
 import type { UnitFillResult } from './run-unit.ts';
 import { STAGED_TABLES } from './staging.ts';
 import { planCuts } from '../read/csv-segment.ts';
+import { makeBulkDir } from './bulk-dir.ts';
 import type { StagingWriter } from './staging.ts';
 
 /** Tables smaller than this are mapped in the main thread: a worker costs more than it saves. */
@@ -144,7 +145,7 @@ export async function fillUnit(
       continue;
     }
     await table.close();
-    if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await mkdtemp(join(tmpdir(), 'huitou-import-'));
+    if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await makeBulkDir();
     const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(sizes[i]! / partTarget) : 1;
     const cuts = wanted > 1 ? await planCuts(text, sizes[i]!, wanted) : [];
     const base: Omit<MapWorkerSpec, 'part'> = {
