@@ -3,28 +3,25 @@
  * and mapped in worker threads (map-worker/), in parallel with each other and with the main thread, which
  * loads their bulk files (or appends their packed batches) into the staging tables; small tables and workbooks
  * are mapped in the main thread. A big table whose rows map independently (Taobao's order and item lists) is
- * cut into byte-range parts, one worker each, so that both cores stay busy (read/csv-segment.ts). Whatever
+ * cut into byte-range parts, one worker each, so that both cores stay busy (plan-fill.ts). Whatever
  * ran where, the unit sees what the one-table-after-another fill gives: the same staged rows, issues in table
  * order (a later table's or part's issues wait until those before it are done), progress counted over the
  * unit, and the first failing table's error (later tables are stopped).
  */
-import { rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../../store/database.ts';
 import type { MapSink } from '../formats/format-definition.ts';
 import type { ImportIssue } from '../import-issue.ts';
 import type { PlannedUnit } from './group-units.ts';
 import type { IssueSink } from './issue-sink.ts';
-import { mapTableRows, prepareMapper } from './map-table.ts';
-import type { PreparedMapper } from './map-table.ts';
-import type { BatchMessage, MapWorkerSpec } from './map-worker/protocol.ts';
+import { mapTableRows } from './map-table.ts';
+import type { BatchMessage } from './map-worker/protocol.ts';
 import { startWorkerFeed } from './map-worker/worker-feed.ts';
-import type { WorkerFeed } from './map-worker/worker-feed.ts';
+import { planFill } from './plan-fill.ts';
+import type { FillPlanOptions, Part, PartEnd } from './plan-fill.ts';
 import type { UnitFillResult } from './run-unit.ts';
 import { STAGED_TABLES } from './staging.ts';
-import { planCuts } from '../read/csv-segment.ts';
-import { makeBulkDir } from './bulk-dir.ts';
 import type { StagingWriter } from './staging.ts';
 
 /** Tables smaller than this are mapped in the main thread: a worker costs more than it saves. */
@@ -34,35 +31,9 @@ export const DEFAULT_PART_MIN_BYTES = 32 * 1024 * 1024;
 const PROGRESS_EVERY = 0x4000;
 
 
-export interface FillOptions {
-  readonly timeZone: string;
-  readonly columnMap: Readonly<Record<string, string>> | null;
+export interface FillOptions extends FillPlanOptions {
   readonly onProgress?: (file: string, rows: number) => void;
-  /** Delimited text tables of at least this many bytes are mapped in a worker; Infinity maps all in-thread. */
-  readonly workerMinBytes: number;
-  /** Smallest part a big row-independent table is cut into for the workers; Infinity never cuts. */
-  readonly partMinBytes: number;
 }
-
-/** One worker's share of a table: the whole table, or one part of it (read/csv-segment.ts). */
-interface Part {
-  readonly spec: MapWorkerSpec;
-  /** Position in the unit's release order (issues and progress are released in this order). */
-  readonly seq: number;
-  feed: WorkerFeed | null;
-  /** Settles once the worker is done and its bulk files are loaded, or left out because an earlier part overran. */
-  settled: Promise<PartEnd> | null;
-  /** An earlier part read past its end and covered this part's rows: nothing of this part is kept. */
-  void: boolean;
-}
-
-/** How a part ended: at its end, past it (later parts are void), or void itself. */
-type PartEnd = 'clean' | 'overran' | 'void';
-
-type Plan =
-  | { readonly kind: 'thread'; readonly prepared: PreparedMapper; readonly seq: number }
-  | { readonly kind: 'worker'; readonly parts: readonly Part[] }
-  | { readonly kind: 'failed'; readonly error: unknown; readonly seq: number };
 
 /** Streams every table of `unit` into `staging` and `issues`; throws the first failing table's error. */
 export async function fillUnit(
@@ -74,7 +45,6 @@ export async function fillUnit(
   issues: IssueSink,
 ): Promise<UnitFillResult> {
   const tables = unit.tables;
-  const ctx = { timeZone: options.timeZone, columnMap: options.columnMap };
   let rowsRead = 0;
   let current = 0;
   // A later part's issues and row counts wait until the parts before it are done.
@@ -104,61 +74,7 @@ export async function fillUnit(
     connection = next.catch(() => undefined);
     return next;
   };
-  let bulkDir: string | null = null;
-  const slots = Math.max(1, Math.min(2, availableParallelism()));
-
-  // Which tables go to workers, and how many parts each (big row-independent tables keep both slots busy).
-  const sizes: number[] = [];
-  const kinds: ('thread' | 'worker' | 'failed')[] = [];
-  const prepared: (PreparedMapper | null)[] = [];
-  const errors: unknown[] = [];
-  for (const { path, table } of tables) {
-    try {
-      prepared.push(prepareMapper(table, path, ctx));
-    } catch (error) {
-      prepared.push(null);
-      errors.push(error);
-      kinds.push('failed');
-      sizes.push(0);
-      continue;
-    }
-    errors.push(null);
-    const text = table.source.text;
-    const size = text === undefined ? 0 : (await stat(text.path)).size;
-    sizes.push(size);
-    kinds.push(text !== undefined && size >= options.workerMinBytes ? 'worker' : 'thread');
-  }
-  const workerBytes = sizes.reduce((sum, size, i) => sum + (kinds[i] === 'worker' ? size : 0), 0);
-  const partTarget = Math.max(options.partMinBytes, workerBytes / (2 * slots));
-
-  const plans: Plan[] = [];
-  let seq = 0;
-  for (const [i, { path, table }] of tables.entries()) {
-    const kind = kinds[i]!;
-    if (kind === 'failed') {
-      plans.push({ kind, error: errors[i], seq: seq++ });
-      continue;
-    }
-    const text = table.source.text;
-    if (kind === 'thread' || text === undefined) {
-      plans.push({ kind: 'thread', prepared: prepared[i]!, seq: seq++ });
-      continue;
-    }
-    await table.close();
-    if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await makeBulkDir();
-    const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(sizes[i]! / partTarget) : 1;
-    const cuts = wanted > 1 ? await planCuts(text, sizes[i]!, wanted) : [];
-    const base: Omit<MapWorkerSpec, 'part'> = {
-      table: text, format: table.format.name, variantId: table.variant.id, fileIdx: files.indexOf(path),
-      timeZone: options.timeZone, columnMap: options.columnMap, batchRows: 8192, maxInFlight: 3, bulkDir,
-    };
-    const starts = [0, ...cuts];
-    const parts: Part[] = starts.map((start, index) => ({
-      spec: { ...base, part: cuts.length === 0 ? null : { index, start, end: cuts[index] ?? null } },
-      seq: seq++, feed: null, settled: null, void: false,
-    }));
-    plans.push({ kind: 'worker', parts });
-  }
+  const { plans, bulkDir, slots } = await planFill(db, unit, files, options);
 
   let running = 0;
   let closing = false;
