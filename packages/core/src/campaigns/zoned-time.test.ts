@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../analytics/calendar.ts';
 import { addMonths } from './days.ts';
 import { parseDay } from '../analytics/calendar.ts';
-import { instantOfWallTime, isValidTimeZone, localDayAt, offsetAt, wallTimeAt } from './zoned-time.ts';
+import { instantOfWallTime, isValidTimeZone, localDateTimeAt, localDayAt, offsetAt, wallTimeAt } from './zoned-time.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 16) + 'Z';
 const wall = (year: number, month: number, day: number, hour: number, minute: number) => ({ year, month, day, hour, minute });
@@ -25,6 +25,18 @@ describe('zoned time', () => {
     // Lord Howe moves by 30 minutes: 02:00 → 02:30 on 2026-10-04 (UTC+10:30 → +11).
     expect(iso(instantOfWallTime(wall(2026, 10, 4, 2, 15), 'Australia/Lord_Howe'))).toBe('2026-10-03T15:30Z');
   });
+  it('gives the local date and time to the second, with astronomical years before year 1', () => {
+    expect(localDateTimeAt(Date.UTC(2025, 2, 8, 16, 30, 45), 'Asia/Shanghai')).toEqual({ year: 2025, month: 3, day: 9, hour: 0, minute: 30, second: 45 });
+    // New York springs forward at 07:00Z on 2025-03-09: 07:30Z is 03:30 EDT.
+    expect(localDateTimeAt(Date.UTC(2025, 2, 9, 7, 30, 5), 'America/New_York')).toEqual({ year: 2025, month: 3, day: 9, hour: 3, minute: 30, second: 5 });
+    // Intl says "year 2, BC" for astronomical year -1.
+    const bc = new Date(0);
+    bc.setUTCFullYear(-1, 0, 1);
+    bc.setUTCHours(12, 0, 0, 0);
+    expect(localDateTimeAt(bc.getTime(), 'UTC')).toEqual({ year: -1, month: 1, day: 1, hour: 12, minute: 0, second: 0 });
+    expect(() => localDateTimeAt(0, 'Mars/Olympus')).toThrow(RangeError);
+  });
+
   it('validates zones', () => {
     expect(isValidTimeZone('Europe/London')).toBe(true);
     expect(isValidTimeZone('Nowhere/Special')).toBe(false);

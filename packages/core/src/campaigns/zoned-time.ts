@@ -86,6 +86,17 @@ export function wallTimeAt(ms: number, timeZone: string): WallTime {
   return { year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute };
 }
 
+/** Local date and time of instant `ms` in `timeZone`, to the second; `year` is astronomical (1 BC is 0). */
+export interface LocalDateTime extends WallTime {
+  readonly second: number;
+}
+
+/** The local date and time of instant `ms` in `timeZone`. Throws RangeError for an unknown zone. */
+export function localDateTimeAt(ms: number, timeZone: string): LocalDateTime {
+  const f = fieldsAt(ms, timeZone);
+  return { year: f.bc ? 1 - f.year : f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second };
+}
+
 /** Shop-local day number (days since 1970-01-01) of instant `ms` in `timeZone`. */
 export function localDayAt(ms: number, timeZone: string): number {
   const local = ms + offsetAt(ms, timeZone);

@@ -1,58 +1,21 @@
 /**
  * The `date` filter's formatting: tokens YYYY YY MM M DD D HH H mm ss, everything else literal (so
  * `M月D日` works). A date-only value (`2025-03-08`) is a calendar date and is never shifted; instants (Date
- * objects, epoch milliseconds, ISO strings with a time) are shown in the render's time zone.
+ * objects, epoch milliseconds, ISO strings with a time) are shown in the render's time zone (core's zoned time).
  */
-
-interface DateParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+import { localDateTimeAt } from '@huitou/core';
+import type { LocalDateTime } from '@huitou/core';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const TOKENS = /YYYY|YY|MM|M|DD|D|HH|H|mm|ss/g;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (formatters.size < 64) formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function instantParts(ms: number, timeZone: string): DateParts | null {
+function instantParts(ms: number, timeZone: string): LocalDateTime | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts['year'] ?? 0,
-    month: parts['month'] ?? 0,
-    day: parts['day'] ?? 0,
-    hour: parts['hour'] ?? 0,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  };
+  return localDateTimeAt(ms, timeZone);
 }
 
-function partsOf(value: unknown, timeZone: string): DateParts | null {
+function partsOf(value: unknown, timeZone: string): LocalDateTime | null {
   if (value instanceof Date) return instantParts(value.getTime(), timeZone);
   if (typeof value === 'number') return instantParts(value, timeZone);
   if (typeof value !== 'string') return null;
@@ -75,9 +38,9 @@ export function formatDate(value: unknown, pattern: string, timeZone: string): s
   return pattern.replace(TOKENS, (token) => {
     switch (token) {
       case 'YYYY':
-        return pad(p.year, 4);
+        return p.year < 0 ? `-${pad(-p.year, 4)}` : pad(p.year, 4);
       case 'YY':
-        return pad(p.year % 100, 2);
+        return pad(((p.year % 100) + 100) % 100, 2);
       case 'MM':
         return pad(p.month, 2);
       case 'M':

@@ -42,6 +42,10 @@ describe('template language', () => {
     expect(render('{{d|date:"YY/M/D H:mm:ss"}}', at, { timeZone: 'America/New_York' })).toBe('25/3/8 15:30:00');
     expect(render('{{n|date:"HH:mm"}}', at, { timeZone: 'UTC' })).toBe('20:30');
     expect(render('[{{x|date}}]', { x: 'not a date' })).toBe('[]');
+    // Before year 1 (astronomical years, as core's zoned time gives them): 2 BC is -0001.
+    const bc = new Date(0);
+    bc.setUTCFullYear(-1, 5, 30);
+    expect(render('{{b|date:"YYYY-MM-DD YY"}}', { b: bc }, { timeZone: 'UTC' })).toBe('-0001-06-30 99');
     const bad = renderTemplate(compiled('{{t|date}}'), at, { timeZone: 'Mars/Olympus' });
     expect(bad.ok).toBe(false);
   });
