@@ -8,16 +8,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-/** The server's actions (packages/server/src/api/auth/audit.ts: AUDIT_ACTIONS), grouped into families. */
-export const AUDIT_FAMILIES: readonly { readonly family: string; readonly actions: readonly string[] }[] = [
-  { family: 'auth.', actions: ['auth.login', 'auth.login_failed', 'auth.logout'] },
-  { family: 'user.', actions: ['user.create', 'user.role_change', 'user.disable', 'user.enable', 'user.password_reset', 'user.rename'] },
-  { family: 'token.', actions: ['token.create', 'token.revoke'] },
-  { family: 'import.', actions: ['import.start', 'import.done', 'analysis.run', 'export'] },
-  { family: 'campaign.', actions: ['campaign.save', 'campaign.launch', 'campaign.pause', 'campaign.resume'] },
-  { family: 'consent.', actions: ['consent.change', 'optout.webhook'] },
-];
+import { AUDIT_FAMILIES } from './access-lists.ts';
 
 const LIMIT = 20;
 

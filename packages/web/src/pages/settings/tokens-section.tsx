@@ -10,14 +10,8 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SecretOnce } from './secret-once.tsx';
-import { ROLES } from './users-section.tsx';
+import { ROLES, SCOPES, scopesOfRole } from './access-lists.ts';
 
-export const SCOPES: readonly Scope[] = ['read', 'import', 'campaigns', 'consent'];
-
-/** The scopes a role allows (as the server's roles.ts: analysts only read; a token never exceeds its role). */
-export function scopesOfRole(role: Role): readonly Scope[] {
-  return role === 'analyst' ? ['read'] : SCOPES;
-}
 
 export function TokensSection({ onChanged }: { readonly onChanged: () => void }) {
   const { t } = useI18n();

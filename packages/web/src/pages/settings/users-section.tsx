@@ -9,9 +9,8 @@ import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ROLES } from './access-lists.ts';
 import { SecretOnce, randomPassword } from './secret-once.tsx';
-
-export const ROLES: readonly Role[] = ['analyst', 'operator', 'owner'];
 
 interface Props {
   readonly meId: number | null;
