@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ describe('bulk-file folders', () => {
     expect(await removeOrphanBulkDirs(parent)).toEqual([dead.slice(parent.length + 1)]);
     expect(existsSync(dead)).toBe(false);
     for (const kept of [mine, parentPid, other, unrelated]) expect(existsSync(kept), kept).toBe(true);
+  });
+
+  it("removes an earlier version's folders (no pid in the name) once they are a day old", async () => {
+    const old = join(parent, 'huitou-import-AbC123');
+    const fresh = join(parent, 'huitou-import-XyZ789');
+    mkdirSync(old);
+    mkdirSync(fresh);
+    const day = 24 * 3_600_000;
+    utimesSync(old, new Date(Date.now() - day - 60_000), new Date(Date.now() - day - 60_000));
+    expect(await removeOrphanBulkDirs(parent)).toEqual(['huitou-import-AbC123']);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(await removeOrphanBulkDirs(parent, Date.now() + day + 60_000)).toContain('huitou-import-XyZ789');
   });
 
   it('names a new folder after this process, sweeping orphans first', async () => {

@@ -3,11 +3,15 @@
  * after the process (`huitou-import-<pid>-…`), so that the folders of an import that was killed before it
  * could delete them (half a gigabyte for a million orders) are found and removed by the next import.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PREFIX = 'huitou-import-';
+/** Folders of versions before the pid was in the name (`huitou-import-` + mkdtemp's 6 characters). */
+const LEGACY = /^huitou-import-[A-Za-z0-9]{6}$/;
+/** A legacy folder this old belongs to no running import. */
+const LEGACY_MAX_AGE_MS = 24 * 3_600_000;
 
 /** Makes a fresh bulk-file folder for this process, after removing those of processes that are gone. */
 export async function makeBulkDir(parent = tmpdir()): Promise<string> {
@@ -15,8 +19,11 @@ export async function makeBulkDir(parent = tmpdir()): Promise<string> {
   return mkdtemp(join(parent, `${PREFIX}${process.pid}-`));
 }
 
-/** Removes bulk-file folders in `parent` whose process is no longer running; returns their names. */
-export async function removeOrphanBulkDirs(parent = tmpdir()): Promise<string[]> {
+/**
+ * Removes bulk-file folders in `parent` whose process is no longer running, and those of earlier versions
+ * (no pid in the name) untouched for a day; returns their names.
+ */
+export async function removeOrphanBulkDirs(parent = tmpdir(), nowMs = Date.now()): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(parent);
@@ -25,6 +32,13 @@ export async function removeOrphanBulkDirs(parent = tmpdir()): Promise<string[]>
   }
   const removed: string[] = [];
   for (const name of names) {
+    if (LEGACY.test(name)) {
+      const modified = await stat(join(parent, name)).then((st) => st.mtimeMs, () => nowMs);
+      if (nowMs - modified < LEGACY_MAX_AGE_MS) continue;
+      await rm(join(parent, name), { recursive: true, force: true });
+      removed.push(name);
+      continue;
+    }
     const match = /^huitou-import-(\d+)-/.exec(name);
     if (match === null) continue;
     const pid = Number(match[1]);
