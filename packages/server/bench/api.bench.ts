@@ -44,7 +44,7 @@ const password = 'bench-password-1';
 const server = await startServer({
   config: loadConfig({ LANG: 'en_US.UTF-8', HUITOU_DB: dbPath, HUITOU_MEMORY_LIMIT: memoryLimit }),
   host: '127.0.0.1', port: 0, webRoot: resolve('packages/web/dist'), send: false, smsSimulator: false,
-  signName: (s) => s, log: (l) => console.error(l),
+  log: (l) => console.error(l),
 });
 try {
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });

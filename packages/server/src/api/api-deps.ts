@@ -1,5 +1,7 @@
 /** What the API needs from the outside, built once by `huitou serve` (or a test) and passed in. */
 import type { Config } from '../config.ts';
+import { smsSignOf } from '../store/repositories/shop.repository.ts';
+import type { Shop } from '../store/repositories/shop.repository.ts';
 import type { ConnectionPool } from './connections.ts';
 
 export interface ApiDeps {
@@ -11,14 +13,12 @@ export interface ApiDeps {
   readonly webRoot: string | null;
   /** Check every response against its schema (tests and development). */
   readonly checkResponses: boolean;
-  /**
-   * The SMS signature (签名) of a shop, which campaign texts must carry as 【…】: HUITOU_SMS_SIGN when set,
-   * else this (the demo's is 回头客示范店), else the shop's name.
-   */
-  readonly smsSignName?: (shopName: string) => string;
 }
 
-/** The shop's SMS signature under these deps (see ApiDeps.smsSignName). */
-export function shopSignName(deps: ApiDeps, shopName: string): string {
-  return deps.config.sms.signName ?? deps.smsSignName?.(shopName) ?? shopName;
+/**
+ * The SMS signature (签名) of a shop, which campaign texts must carry as 【…】: the shop's own, else
+ * HUITOU_SMS_SIGN, else the shop's name (smsSignOf).
+ */
+export function shopSignName(deps: ApiDeps, shop: Shop): string {
+  return smsSignOf(shop, deps.config.sms.signName);
 }

@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   send: async () => (await import('./commands/send.ts')).sendCommand,
   'sms-sim': async () => (await import('./commands/sms-sim.ts')).smsSimCommand,
   user: async () => (await import('./commands/user.ts')).userCommand,
+  shop: async () => (await import('./commands/shop.ts')).shopCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
 };
 

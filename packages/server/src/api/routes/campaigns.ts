@@ -35,7 +35,7 @@ const READ = { role: 'analyst', scope: 'read' } as const;
 const WRITE = { role: 'operator', scope: 'campaigns' } as const;
 
 export function registerCampaignRoutes(registry: RouteRegistry, deps: ApiDeps): void {
-  const signName = (shop: Shop) => shopSignName(deps, shop.name);
+  const signName = (shop: Shop) => shopSignName(deps, shop);
   const parse = (shop: Shop, text: string) => parseCampaignText(text, { signName: signName(shop) });
   const planShop = (shop: Shop) => ({ shopId: shop.shopId, name: signName(shop), timeZone: shop.timeZone });
 

@@ -11,11 +11,12 @@ import { buildChannels } from '../../engine/setup/build-channels.ts';
 import { unsubscribeLinks } from '../../engine/setup/unsubscribe-links.ts';
 import type { Db } from '../../store/database.ts';
 import { listShops } from '../../store/repositories/shop.repository.ts';
+import type { Shop } from '../../store/repositories/shop.repository.ts';
 
 export interface SenderLoopOptions {
   readonly config: Config;
   /** The shop's SMS signature (the API's rule: shopSignName). */
-  readonly signName: (shopName: string) => string;
+  readonly signName: (shop: Shop) => string;
   readonly quietHours?: QuietHours;
   readonly pollMs?: number;
   readonly log: (line: string) => void;
@@ -33,9 +34,10 @@ export async function startSenderLoops(root: Db, options: SenderLoopOptions): Pr
   const secret = await couponSecret(root);
   let refreshing: Promise<void> = Promise.resolve();
 
-  const startFor = async (shopId: number, shopName: string, timeZone: string) => {
+  const startFor = async (shop: Shop) => {
+    const { shopId, name: shopName, timeZone } = shop;
     const db = await root.fork();
-    const { channels } = buildChannels(options.config.sms, options.config.smtp, options.signName(shopName), options.config.webhook);
+    const { channels } = buildChannels(options.config.sms, options.config.smtp, options.signName(shop), options.config.webhook);
     const loop = (async () => {
       try {
         await runSender(db, {
@@ -56,7 +58,7 @@ export async function startSenderLoops(root: Db, options: SenderLoopOptions): Pr
   const refresh = async () => {
     refreshing = refreshing.then(async () => {
       if (stop.signal.aborted) return;
-      for (const shop of await listShops(root)) if (!running.has(shop.shopId)) await startFor(shop.shopId, shop.name, shop.timeZone);
+      for (const shop of await listShops(root)) if (!running.has(shop.shopId)) await startFor(shop);
     });
     await refreshing;
   };

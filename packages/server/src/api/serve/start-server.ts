@@ -30,8 +30,6 @@ export interface ServerOptions {
   readonly send: boolean;
   /** Start the bundled SMS simulator and send SMS to it. */
   readonly smsSimulator: boolean;
-  /** The SMS signature a shop gets when HUITOU_SMS_SIGN is not set (the demo: 回头客示范店); see shopSignName. */
-  readonly signName: (shopName: string) => string;
   readonly quietHours?: QuietHours;
   readonly senderPollMs?: number;
   readonly connections?: number;
@@ -57,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(config.trace === null ? {} : { trace: config.trace }),
   });
   const pool = new ConnectionPool(db, options.connections ?? 4);
-  const deps: ApiDeps = { config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false, smsSignName: options.signName };
+  const deps: ApiDeps = { config, pool, now: Date.now, webRoot: options.webRoot, checkResponses: options.checkResponses ?? false };
   const api = createApp(deps);
   const senders: SenderLoops | null = options.send
     ? await startSenderLoops(db, {

@@ -6,6 +6,7 @@ import { parseCampaign, parseCampaignText } from '../../engine/campaigns/campaig
 import type { CampaignDefinition, CampaignIssue } from '../../engine/campaigns/campaign-definition.ts';
 import { listCampaigns, saveCampaign } from '../../engine/campaigns/campaign-store.ts';
 import type { Db } from '../../store/database.ts';
+import { smsSignOf } from '../../store/repositories/shop.repository.ts';
 import type { Shop } from '../../store/repositories/shop.repository.ts';
 import { CommandError } from '../cli-error.ts';
 
@@ -15,9 +16,9 @@ export interface LoadedCampaign {
   readonly status: 'active' | 'paused';
 }
 
-/** The SMS signature campaigns must carry: HUITOU_SMS_SIGN, else the shop's name. */
+/** The SMS signature campaigns must carry: the shop's own, else HUITOU_SMS_SIGN, else the shop's name. */
 export function signNameFor(config: Config, shop: Shop): string {
-  return config.sms.signName ?? shop.name;
+  return smsSignOf(shop, config.sms.signName);
 }
 
 /** Issues formatted one per line, in the chosen language. */

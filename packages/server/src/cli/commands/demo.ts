@@ -9,7 +9,7 @@ import { DEMO_SHOP_DEFAULTS, todayInShanghai, writeTaobaoDemoExport } from '../.
 import type { ExportResult } from '../../demo/index.ts';
 import { importFiles } from '../../importers/pipeline/run-import.ts';
 import type { ImportReport } from '../../importers/pipeline/run-import.ts';
-import { deleteShopData } from '../../store/repositories/shop.repository.ts';
+import { deleteShopData, setShopSmsSign } from '../../store/repositories/shop.repository.ts';
 import { shopSummary } from '../../store/repositories/summary.repository.ts';
 import type { ShopSummary } from '../../store/repositories/summary.repository.ts';
 import { parseDay } from '@huitou/core';
@@ -66,6 +66,8 @@ export const demoCommand: Command = {
     const { db, shop } = await openShop(config, { db: options.db, shop: options.shop ?? 'demo' }, { timeZone: 'Asia/Shanghai' });
     let dbOpen = true;
     try {
+      // The starter campaigns' texts carry the demo's signature, so the demo shop sends under it.
+      await setShopSmsSign(db, shop, DEMO_SIGN_NAME);
       await db.transaction(() => deleteShopData(db, shop.shopId));
       const report = await importFiles(db, {
         shopId: shop.shopId,

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../api/serve/start-server.ts';
 import type { RunningServer } from '../../api/serve/start-server.ts';
 import type { Config } from '../../config.ts';
-import { DEMO_SIGN_NAME } from '../../demo/starter-campaigns.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
 import { EXIT_OK, UsageError } from '../cli-error.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -62,7 +61,6 @@ export async function startFromOptions(io: CliIo, config: Config, choices: Serve
   return startServer({
     config: choices.db === undefined ? config : { ...config, dbPath: choices.db },
     host: choices.host, port: choices.port, webRoot: choices.web, send: choices.send, smsSimulator: choices.smsSim,
-    signName: (shop) => (shop === 'demo' ? DEMO_SIGN_NAME : shop),
     log: (line) => io.stderr.write(`${line}\n`),
   });
 }

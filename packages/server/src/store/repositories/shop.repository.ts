@@ -6,14 +6,15 @@ export interface Shop {
   readonly shopId: number;
   readonly name: string;
   readonly timeZone: string;
+  /** The shop's own approved SMS signature (签名, without 【】), or null (see smsSignOf). */
+  readonly smsSign: string | null;
 }
 
+type ShopRow = { shopId: number; name: string; timeZone: string; smsSign: string | null };
+const SHOP_COLUMNS = `shop_id AS "shopId", name, time_zone AS "timeZone", sms_sign AS "smsSign"`;
+
 export async function findShop(db: Db, name: string): Promise<Shop | undefined> {
-  return findOne<{ shopId: number; name: string; timeZone: string }>(
-    db,
-    `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`,
-    [name],
-  );
+  return findOne<ShopRow>(db, `SELECT ${SHOP_COLUMNS} FROM shops WHERE name = $1`, [name]);
 }
 
 /** Returns the shop, creating it with the given time zone when it does not exist yet. */
@@ -21,11 +22,25 @@ export async function ensureShop(db: Db, name: string, timeZone: string): Promis
   const found = await findShop(db, name);
   if (found !== undefined) return found;
   await db.run(`INSERT INTO shops (name, time_zone) VALUES ($1, $2)`, [name, timeZone]);
-  return getOneOrThrow<{ shopId: number; name: string; timeZone: string }>(db, `SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops WHERE name = $1`, [name]);
+  return getOneOrThrow<ShopRow>(db, `SELECT ${SHOP_COLUMNS} FROM shops WHERE name = $1`, [name]);
 }
 
 export async function listShops(db: Db): Promise<Shop[]> {
-  return db.all<{ shopId: number; name: string; timeZone: string }>(`SELECT shop_id AS "shopId", name, time_zone AS "timeZone" FROM shops ORDER BY shop_id`);
+  return db.all<ShopRow>(`SELECT ${SHOP_COLUMNS} FROM shops ORDER BY shop_id`);
+}
+
+/**
+ * The SMS signature campaign texts of `shop` must carry as 【…】 and the SMS channel sends under: the shop's
+ * own, else the configured one (HUITOU_SMS_SIGN), else the shop's name.
+ */
+export function smsSignOf(shop: Shop, configured: string | null): string {
+  return shop.smsSign ?? configured ?? shop.name;
+}
+
+/** Sets (or, with null, clears) the shop's own SMS signature; returns the shop as stored. */
+export async function setShopSmsSign(db: Db, shop: Shop, sign: string | null): Promise<Shop> {
+  await db.run(`UPDATE shops SET sms_sign = $1 WHERE shop_id = $2`, [sign, shop.shopId]);
+  return { ...shop, smsSign: sign };
 }
 
 /** Tables holding a shop's imported data, children first. */

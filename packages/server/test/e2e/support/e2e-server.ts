@@ -9,7 +9,6 @@ import type { RunningServer } from '../../../src/api/serve/start-server.ts';
 import { addUser } from '../../../src/api/auth/user-admin.ts';
 import type { Role } from '../../../src/api/access.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { DEMO_SIGN_NAME } from '../../../src/demo/starter-campaigns.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import { cli } from '../../support/run-cli.ts';
 import { tempDir } from '../../support/paths.ts';
@@ -43,7 +42,6 @@ export async function startE2eServer(options: { customers?: number; years?: numb
   const server = await startServer({
     config: loadConfig({ LANG: 'zh_CN.UTF-8', HUITOU_DB: dbPath, ...env }),
     host: '127.0.0.1', port: 0, webRoot: await web, send: true, smsSimulator: true,
-    signName: (shop) => (shop === 'demo' ? DEMO_SIGN_NAME : shop),
     senderPollMs: 200, checkResponses: true,
     log: (line) => process.stderr.write(`[e2e server] ${line}\n`),
   });
