@@ -3,7 +3,7 @@
  * a user whose generated password is shown once, change its role, see the last owner protected, create an
  * API token whose secret is shown once and works as a Bearer token until it is revoked, and find all of it in
  * the audit log; operators see no Settings and the API refuses them; a consent change recorded on a profile
- * is audited too; Settings fit a phone's width.
+ * is audited too; the owner sets the shop's SMS signature; Settings fit a phone's width.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,29 @@ describe('the owners\' settings, end to end', () => {
     expect(owner.errors).toEqual([]);
     await owner.context.close();
   }, 90_000);
+
+  it("sets the shop's SMS signature in Settings, rejects a bad one with the server's message, and audits it", async () => {
+    const { context, page, errors } = await logIn('owner');
+    await page.goto(`${e2e.server.url}/#/settings`);
+    const section = page.getByTestId('settings-shop-sign');
+    await expect.poll(() => section.getByTestId('shop-sign-current').textContent()).toContain('【回头客示范店】');
+    await section.getByTestId('shop-sign-input').fill('【坏】');
+    await section.getByTestId('shop-sign-save').click();
+    await section.getByTestId('error-box').waitFor();
+    expect(await section.getByTestId('error-box').textContent()).toContain('【】');
+    await section.getByTestId('shop-sign-input').fill('小兔家居');
+    await section.getByTestId('shop-sign-save').click();
+    await expect.poll(() => section.getByTestId('shop-sign-current').textContent()).toContain('【小兔家居】');
+    expect((await e2e.server.db.all<{ sms_sign: string }>(`SELECT sms_sign FROM shops WHERE name = 'demo'`))[0]?.sms_sign).toBe('小兔家居');
+    expect(await auditActions(page, 'shop.')).toContain('shop.sms_sign');
+    // Back to the demo's signature, which its starter campaigns carry.
+    await section.getByTestId('shop-sign-input').fill('回头客示范店');
+    await section.getByTestId('shop-sign-save').click();
+    await expect.poll(() => section.getByTestId('shop-sign-current').textContent()).toContain('【回头客示范店】');
+    // The refused signature's 400 is the one error the browser logs.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('fits Settings and the consent control on a phone screen without sideways scrolling', async () => {
     const { context, page } = await logIn('owner', { width: 390, height: 844 });

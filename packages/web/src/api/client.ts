@@ -83,6 +83,7 @@ export const api = {
     request<T>('GET', path, { ...(query === undefined ? {} : { query }), ...(signal === undefined ? {} : { signal }) }),
   post: <T>(path: string, body?: unknown): Promise<T> => request<T>('POST', path, body === undefined ? {} : { body }),
   patch: <T>(path: string, body?: unknown): Promise<T> => request<T>('PATCH', path, body === undefined ? {} : { body }),
+  put: <T>(path: string, body?: unknown): Promise<T> => request<T>('PUT', path, body === undefined ? {} : { body }),
   del: <T>(path: string): Promise<T> => request<T>('DELETE', path),
 };
 

@@ -5,6 +5,7 @@ import type {
   AnalyzeResponse, CampaignDetailView, CampaignListView, CampaignSummaryView, LaunchResponse, PlaybookView, PreviewResponse, ResultsResponse, ValidateResponse,
   CustomerListView, CustomerProfileView, ImportBatchList, ImportJobView, OverviewView, SegmentsView, SessionResponse, ShopList,
   AuditList, ConsentBody, ConsentEventView, CreatedToken, CreatedUser, CreateTokenBody, CreateUserBody, TokenList, UpdateUserBody, UserList, UserView,
+  SmsSignBody, SmsSignResponse,
 } from './types.ts';
 
 const shopPath = (shop: string, rest: string): string => `/shops/${encodeURIComponent(shop)}${rest}`;
@@ -17,6 +18,7 @@ export const auth = {
 
 export const shops = {
   list: (): Promise<ShopList> => api.get('/shops'),
+  setSmsSign: (shop: string, body: SmsSignBody): Promise<SmsSignResponse> => api.put(shopPath(shop, '/sms-sign'), body),
 };
 
 export const analysis = {

@@ -10,7 +10,7 @@ import type { Me } from '../../../server/src/api/contract/auth.ts';
 
 export type Role = Me['role'];
 
-export type { AnalyzeResponse, ShopListView as ShopList, ShopSummaryView as ShopView } from '../../../server/src/api/contract/shops.ts';
+export type { AnalyzeResponse, ShopListView as ShopList, ShopSummaryView as ShopView, SmsSignBody, SmsSignResponse } from '../../../server/src/api/contract/shops.ts';
 export type { KpiView, LabelCountView, OverviewView } from '../../../server/src/api/contract/overview.ts';
 export type { SegmentsView } from '../../../server/src/api/contract/segments.ts';
 export type {

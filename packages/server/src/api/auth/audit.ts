@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'campaign.resume',
   'consent.change',
   'optout.webhook',
+  'shop.sms_sign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -25,11 +25,21 @@ export const shopSummarySchema = z.object({
   netRevenue: z.number().nullable(),
   lastAnalysis: analysisRunSchema.nullable(),
   campaigns: z.number().int(),
+  /** The SMS signature (签名) the shop's texts carry, and where it comes from: the shop's own, HUITOU_SMS_SIGN, its name. */
+  smsSign: z.string(),
+  smsSignSource: z.enum(['shop', 'env', 'name']),
 });
 export type ShopSummaryView = z.infer<typeof shopSummarySchema>;
 
 export const shopListSchema = z.object({ total: z.number().int(), rows: z.array(shopSummarySchema) });
 export type ShopListView = z.infer<typeof shopListSchema>;
+
+/** PUT /shops/:shop/sms-sign: the shop's own SMS signature (2–12 characters, without 【】), or null to remove it. */
+export const smsSignBodySchema = z.strictObject({ smsSign: z.string().max(200).nullable() });
+export type SmsSignBody = z.infer<typeof smsSignBodySchema>;
+
+export const smsSignResponseSchema = z.object({ shop: z.string(), smsSign: z.string(), smsSignSource: z.enum(['shop', 'env', 'name']) });
+export type SmsSignResponse = z.infer<typeof smsSignResponseSchema>;
 
 export const analyzeBodySchema = z.strictObject({
   /** Analyse as of this shop-local day (default: today in the shop's time zone). */

@@ -3,11 +3,14 @@ import { parseDay } from '@huitou/core';
 import { defaultAnalysisOptions } from '../../analysis/analysis-options.ts';
 import { runAnalysis } from '../../analysis/run-analysis.ts';
 import { findLatestRun } from '../../reports/report-queries.ts';
-import { listShops } from '../../store/repositories/shop.repository.ts';
+import { smsSignProblem } from '../../engine/channels/sms/sms-sign.ts';
+import { listShops, setShopSmsSign, smsSignOf } from '../../store/repositories/shop.repository.ts';
+import type { Shop } from '../../store/repositories/shop.repository.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { audit } from '../auth/audit.ts';
-import { analyzeBodySchema, analyzeResponseSchema, shopListSchema, shopParamsSchema } from '../contract/shops.ts';
+import { analyzeBodySchema, analyzeResponseSchema, shopListSchema, shopParamsSchema, smsSignBodySchema, smsSignResponseSchema } from '../contract/shops.ts';
 import type { ShopSummaryView } from '../contract/shops.ts';
+import { HttpError } from '../http-error.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import { runCreatedIso, shopOrThrow, shopToday } from '../shop-param.ts';
 
@@ -33,9 +36,28 @@ export function registerShopRoutes(registry: RouteRegistry, deps: ApiDeps): void
             buyers: summary?.buyers ?? null, repeatBuyers: summary?.repeatBuyers ?? null, netRevenue: summary?.netRevenue ?? null,
             lastAnalysis: run === undefined ? null : { runId: run.runId, asOf: run.asOf, createdAt: runCreatedIso(run.createdAt) },
             campaigns: campaigns.get(shop.shopId) ?? 0,
+            ...signOf(shop, deps),
           });
         }
         return { total: rows.length, rows };
+      }),
+  });
+
+  registry.add({
+    method: 'put', path: '/api/shops/:shop/sms-sign', tag: 'shops',
+    summary: "Sets (or, with null, removes) the shop's own SMS signature; campaign texts must carry the shop's signature as 【…】",
+    access: { role: 'owner', scope: 'campaigns' },
+    params: shopParamsSchema, body: smsSignBodySchema, response: smsSignResponseSchema,
+    handler: async (c, { params, body }) =>
+      deps.pool.use(async (db) => {
+        const wanted = body.smsSign === null ? null : body.smsSign.trim();
+        if (wanted !== null) {
+          const problem = smsSignProblem(wanted);
+          if (problem !== null) throw new HttpError('validation_failed', problem.en, problem.zh, [{ path: 'smsSign', message: problem.en, messageZh: problem.zh }]);
+        }
+        const stored = await setShopSmsSign(db, await shopOrThrow(db, params.shop), wanted);
+        await audit(db, c.get('principal'), 'shop.sms_sign', `shop:${stored.name}`, { smsSign: wanted }, c, deps.now());
+        return { shop: stored.name, ...signOf(stored, deps) };
       }),
   });
 
@@ -61,6 +83,12 @@ export function registerShopRoutes(registry: RouteRegistry, deps: ApiDeps): void
         };
       }),
   });
+}
+
+/** The signature the shop's texts carry and where it comes from. */
+function signOf(shop: Shop, deps: ApiDeps): { smsSign: string; smsSignSource: 'shop' | 'env' | 'name' } {
+  const source = shop.smsSign !== null ? 'shop' : deps.config.sms.signName !== null ? 'env' : 'name';
+  return { smsSign: smsSignOf(shop, deps.config.sms.signName), smsSignSource: source };
 }
 
 async function runSummary(db: Parameters<typeof findLatestRun>[0], runId: number): Promise<{ buyers: number; repeatBuyers: number; netRevenue: number } | null> {

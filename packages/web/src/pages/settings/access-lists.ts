@@ -24,4 +24,5 @@ export const AUDIT_FAMILIES: readonly { readonly family: string; readonly action
   { family: 'import.', actions: ['import.start', 'import.done', 'analysis.run', 'export'] },
   { family: 'campaign.', actions: ['campaign.save', 'campaign.launch', 'campaign.pause', 'campaign.resume'] },
   { family: 'consent.', actions: ['consent.change', 'optout.webhook'] },
+  { family: 'shop.', actions: ['shop.sms_sign'] },
 ];

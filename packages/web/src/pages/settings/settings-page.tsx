@@ -1,5 +1,5 @@
 /**
- * Settings (owners only): users and roles, API tokens, the audit log. The server enforces all of it; the page
+ * Settings (owners only): users and roles, API tokens, the current shop's SMS signature, the audit log. The server enforces all of it; the page
  * only shows what an owner may do and the server's own messages (e.g. the last owner cannot be demoted).
  */
 import { useCallback, useState } from 'react';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { AuditSection } from './audit-section.tsx';
+import { ShopSignSection } from './shop-sign-section.tsx';
 import { TokensSection } from './tokens-section.tsx';
 import { UsersSection } from './users-section.tsx';
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <>
           <UsersSection meId={me.userId} onChanged={changed} />
           <TokensSection onChanged={changed} />
+          {state.status === 'signed-in' && state.shop !== null && <ShopSignSection shop={state.shop} onChanged={changed} />}
           <AuditSection version={version} />
         </>
       )}
