@@ -8,14 +8,18 @@ export interface Progress {
 
 export const SILENT_PROGRESS: Progress = { update: () => undefined, finish: () => undefined };
 
+/** Redraws at most every `minIntervalMs`, except when the label changes (a new file or phase always shows). */
 export function terminalProgress(out: Writable, minIntervalMs = 100): Progress {
   let last = 0;
+  let lastLabel = '';
   let shown = false;
   return {
     update(label, done, total) {
       const now = Date.now();
-      if (now - last < minIntervalMs) return;
+      if (now - last < minIntervalMs && label === lastLabel) return;
+      if (shown && label !== lastLabel) out.write('\r\u001b[2K');
       last = now;
+      lastLabel = label;
       shown = true;
       const width = 30;
       if (total !== null && total > 0) {

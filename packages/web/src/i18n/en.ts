@@ -104,6 +104,7 @@ export const en: Messages = {
 
   'jobState.queued': 'Queued',
   'jobState.reading': 'Reading',
+  'jobState.merging': 'Merging into the store',
   'jobState.analyzing': 'Analysing',
   'jobState.done': 'Done',
   'jobState.failed': 'Failed',

@@ -102,6 +102,7 @@ export const zh = {
 
   'jobState.queued': '排队中',
   'jobState.reading': '读取中',
+  'jobState.merging': '合并入库中',
   'jobState.analyzing': '分析中',
   'jobState.done': '完成',
   'jobState.failed': '失败',

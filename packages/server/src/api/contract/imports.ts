@@ -50,7 +50,7 @@ export const importUnitSchema = z.object({
 });
 export type ImportUnitView = z.infer<typeof importUnitSchema>;
 
-export const IMPORT_JOB_STATES = ['queued', 'reading', 'analyzing', 'done', 'failed'] as const;
+export const IMPORT_JOB_STATES = ['queued', 'reading', 'merging', 'analyzing', 'done', 'failed'] as const;
 
 export const importJobSchema = z.object({
   id: z.string(),

@@ -111,8 +111,10 @@ export class ImportJobs {
           onProgress: (file, rows) => {
             rowsByFile.set(file, rows);
             const total = [...rowsByFile.values()].reduce((s, n) => s + n, 0);
-            update({ rows: total, progress: countable && expected > 0 ? Math.min(0.99, total / expected) : job.view.progress });
+            // A later unit's rows after an earlier unit's merge: reading again.
+            update({ state: 'reading', rows: total, progress: countable && expected > 0 ? Math.min(0.99, total / expected) : job.view.progress });
           },
+          onMerge: () => update({ state: 'merging' }),
         }),
       );
       const units = report.units.map(unitView);

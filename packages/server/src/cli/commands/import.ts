@@ -35,6 +35,7 @@ export const importCommand: Command = {
     const timeZone = resolveTimeZone(options.tz, config.timeZone);
     const { db, shop } = await openShop(config, options, { timeZone });
     const progress = options.json || !io.isTTY ? SILENT_PROGRESS : terminalProgress(io.stderr);
+    let read = 0;
     try {
       const report = await importFiles(db, {
         shopId: shop.shopId,
@@ -44,7 +45,11 @@ export const importCommand: Command = {
         strict: options.strict,
         columnMap,
         memoryLimit: config.importMemoryLimit,
-        onProgress: (file, rows) => progress.update(file, rows, null),
+        onProgress: (file, rows) => {
+          read = rows;
+          progress.update(file, rows, null);
+        },
+        onMerge: (file) => progress.update(`${t(lang, 'importMerging')} ${file}`, read, null),
       });
       progress.finish();
       if (options.json) printJson(io, { shop: shop.name, ...report });

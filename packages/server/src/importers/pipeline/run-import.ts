@@ -28,6 +28,8 @@ export interface ImportRequest {
   readonly columnMap: Readonly<Record<string, string>> | null;
   readonly limits?: Partial<ReadLimits>;
   readonly onProgress?: (file: string, rows: number) => void;
+  /** Called when a unit's files are read and its merge into the store begins, with the unit's first file. */
+  readonly onMerge?: (file: string) => void;
   /**
    * Delimited text tables of at least this many bytes are read and mapped in worker threads (default 5 MB);
    * Infinity maps everything in the main thread. Same results either way.
@@ -163,6 +165,7 @@ async function runUnit(db: Db, request: ImportRequest, unit: PlannedUnit, capped
     db,
     {
       shopId: request.shopId, platform: first.format.platform, files: files.map((f) => basename(f)), strict: request.strict,
+      ...(request.onMerge === undefined ? {} : { onMerge: () => request.onMerge?.(basename(files[0] ?? '')) }),
       ...(capped ? { unrecorded: (error: unknown) => (isOutOfMemory(error) ? new OutOfMemoryUnderCap(String(error)) : null) } : {}),
     },
     async (staging, issues) => fillUnit(db, unit, files, fillOptions(request), staging, issues),

@@ -52,6 +52,8 @@ export interface UnitOptions {
   readonly files: readonly string[];
   /** Land nothing when any row has an error. */
   readonly strict: boolean;
+  /** Called when the unit's rows are read and its merge into the store begins (the longest silent step). */
+  readonly onMerge?: () => void;
   readonly nowMs?: number;
   /**
    * Failures that are not recorded as a failed batch but thrown (after the rollback) as the error this returns;
@@ -91,6 +93,7 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
         await staging.close();
         await sink.close();
       }
+      options.onMerge?.();
       const orders = staging.counts.orders + staging.counts.lines > 0
         ? await mergeStagedOrders(db, { shopId: options.shopId, platform: options.platform, batchId, staged: staging.counts })
         : { ordersNew: 0, ordersUpdated: 0, ordersUnchanged: 0, linesWritten: 0, customersNew: 0 };
