@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeTaobaoExportPair } from '../src/demo/index.ts';
 import { loadAverage, median, runWorker } from './support/measure.ts';
+import type { WorkerResult } from './support/measure.ts';
 
 const orders = Number(process.env['BENCH_ORDERS'] ?? 1_000_000);
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -47,8 +48,8 @@ if (!existsSync(utf8)) {
 }
 
 console.log(`machine load average before: ${loadAverage()}; HUITOU_MEMORY_LIMIT=${process.env['HUITOU_MEMORY_LIMIT'] ?? '(unset)'}; HUITOU_IMPORT_MEMORY_LIMIT=${process.env['HUITOU_IMPORT_MEMORY_LIMIT'] ?? '(unset: 768MB)'}`);
-const baseline = [];
-const imports = [];
+const baseline: WorkerResult[] = [];
+const imports: WorkerResult[] = [];
 for (let i = 0; i < runs; i++) {
   baseline.push(runWorker('duckdb-read-csv', [utf8]));
   imports.push(runWorker('import-pair', [join(dir, 'bench.duckdb'), files.orderFile, files.detailFile]));
@@ -59,6 +60,8 @@ const first = imports[0]!;
 console.log(`orders imported: ${String(first['ordersNew'])}, lines: ${String(first['lines'])}, errors: ${String(first['errors'])}`);
 console.log(`huitou import (pair, GBK)   median ${(importMs / 1000).toFixed(2)} s   runs ${imports.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
 console.log(`  order rows/s              ${Math.round(orders / (importMs / 1000)).toLocaleString()}`);
+const phase = (key: string): string => (median(imports.map((r) => Number(r[key]))) / 1000).toFixed(2);
+console.log(`  read + map (both files)   median ${phase('readMs')} s; merge + commit median ${phase('mergeMs')} s`);
 console.log(`  peak memory               ${Math.max(...imports.map((r) => r.maxRssMb)).toFixed(0)} MB`);
 console.log(`duckdb read_csv (orders, UTF-8) median ${(baseMs / 1000).toFixed(2)} s   runs ${baseline.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
 console.log(`ratio import / read_csv     ${(importMs / baseMs).toFixed(2)}×`);
