@@ -4,7 +4,7 @@
  * worker slots stay busy. Every table and part gets its place in the order its issues and progress are
  * released in.
  */
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Db } from '../../store/database.ts';
 import { planCuts } from '../read/csv-segment.ts';
@@ -88,32 +88,37 @@ export async function planFill(db: Db, unit: PlannedUnit, files: readonly string
 
   const plans: Plan[] = [];
   let seq = 0;
-  for (const [i, { path, table }] of tables.entries()) {
-    const kind = kinds[i]!;
-    if (kind === 'failed') {
-      plans.push({ kind, error: errors[i], seq: seq++ });
-      continue;
+  try {
+    for (const [i, { path, table }] of tables.entries()) {
+      const kind = kinds[i]!;
+      if (kind === 'failed') {
+        plans.push({ kind, error: errors[i], seq: seq++ });
+        continue;
+      }
+      const text = table.source.text;
+      if (kind === 'thread' || text === undefined) {
+        plans.push({ kind: 'thread', prepared: prepared[i]!, seq: seq++ });
+        continue;
+      }
+      await table.close();
+      if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await makeBulkDir();
+      const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(sizes[i]! / partTarget) : 1;
+      const cuts = wanted > 1 ? await planCuts(text, sizes[i]!, wanted) : [];
+      const base: Omit<MapWorkerSpec, 'part'> = {
+        table: text, format: table.format.name, variantId: table.variant.id, fileIdx: files.indexOf(path),
+        timeZone: options.timeZone, columnMap: options.columnMap, batchRows: 8192, maxInFlight: 3, bulkDir,
+      };
+      const starts = [0, ...cuts];
+      const parts: Part[] = starts.map((start, index) => ({
+        spec: { ...base, part: cuts.length === 0 ? null : { index, start, end: cuts[index] ?? null } },
+        seq: seq++, feed: null, settled: null, void: false,
+      }));
+      plans.push({ kind: 'worker', parts });
     }
-    const text = table.source.text;
-    if (kind === 'thread' || text === undefined) {
-      plans.push({ kind: 'thread', prepared: prepared[i]!, seq: seq++ });
-      continue;
-    }
-    await table.close();
-    if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await makeBulkDir();
-    const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(sizes[i]! / partTarget) : 1;
-    const cuts = wanted > 1 ? await planCuts(text, sizes[i]!, wanted) : [];
-    const base: Omit<MapWorkerSpec, 'part'> = {
-      table: text, format: table.format.name, variantId: table.variant.id, fileIdx: files.indexOf(path),
-      timeZone: options.timeZone, columnMap: options.columnMap, batchRows: 8192, maxInFlight: 3, bulkDir,
-    };
-    const starts = [0, ...cuts];
-    const parts: Part[] = starts.map((start, index) => ({
-      spec: { ...base, part: cuts.length === 0 ? null : { index, start, end: cuts[index] ?? null } },
-      seq: seq++, feed: null, settled: null, void: false,
-    }));
-    plans.push({ kind: 'worker', parts });
+  } catch (error) {
+    // The caller only cleans up a plan it got: a failure here must not leave the folder behind.
+    if (bulkDir !== null) await rm(bulkDir, { recursive: true, force: true });
+    throw error;
   }
-
   return { plans, bulkDir, slots };
 }
