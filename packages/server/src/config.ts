@@ -4,6 +4,7 @@
  */
 import type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 import { isValidTimeZone } from './importers/cells/zone-offset.ts';
+import { isMemorySize } from './store/memory-size.ts';
 import { DEFAULT_QUIET_HOURS, parseSendingHours } from './engine/outbox/quiet-hours.ts';
 import type { QuietHours } from './engine/outbox/quiet-hours.ts';
 
@@ -98,7 +99,7 @@ function parseImportMemoryLimit(env: Readonly<Record<string, string | undefined>
   const raw = env['HUITOU_IMPORT_MEMORY_LIMIT'];
   if (raw === undefined) return env['HUITOU_MEMORY_LIMIT'] === undefined ? DEFAULT_IMPORT_MEMORY_LIMIT : null;
   if (raw === 'off') return null;
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) {
+  if (!isMemorySize(raw)) {
     throw new ConfigError(`HUITOU_IMPORT_MEMORY_LIMIT: "${raw}" must be a size such as 1GB or 512MB, or off`);
   }
   return raw;

@@ -14,6 +14,9 @@ export const analysisRunSchema = z.object({
 });
 export type AnalysisRunView = z.infer<typeof analysisRunSchema>;
 
+/** Where a shop's SMS signature comes from: its own, HUITOU_SMS_SIGN, its name. */
+const smsSignSourceSchema = z.enum(['shop', 'env', 'name']);
+
 export const shopSummarySchema = z.object({
   name: z.string(),
   timeZone: z.string(),
@@ -27,7 +30,7 @@ export const shopSummarySchema = z.object({
   campaigns: z.number().int(),
   /** The SMS signature (签名) the shop's texts carry, and where it comes from: the shop's own, HUITOU_SMS_SIGN, its name. */
   smsSign: z.string(),
-  smsSignSource: z.enum(['shop', 'env', 'name']),
+  smsSignSource: smsSignSourceSchema,
 });
 export type ShopSummaryView = z.infer<typeof shopSummarySchema>;
 
@@ -38,7 +41,7 @@ export type ShopListView = z.infer<typeof shopListSchema>;
 export const smsSignBodySchema = z.strictObject({ smsSign: z.string().max(200).nullable() });
 export type SmsSignBody = z.infer<typeof smsSignBodySchema>;
 
-export const smsSignResponseSchema = z.object({ shop: z.string(), smsSign: z.string(), smsSignSource: z.enum(['shop', 'env', 'name']) });
+export const smsSignResponseSchema = z.object({ shop: z.string(), smsSign: z.string(), smsSignSource: smsSignSourceSchema });
 export type SmsSignResponse = z.infer<typeof smsSignResponseSchema>;
 
 export const analyzeBodySchema = z.strictObject({

@@ -4,8 +4,7 @@ import { defaultAnalysisOptions } from '../../analysis/analysis-options.ts';
 import { runAnalysis } from '../../analysis/run-analysis.ts';
 import { findLatestRun } from '../../reports/report-queries.ts';
 import { smsSignProblem } from '../../engine/channels/sms/sms-sign.ts';
-import { listShops, setShopSmsSign, smsSignOf } from '../../store/repositories/shop.repository.ts';
-import type { Shop } from '../../store/repositories/shop.repository.ts';
+import { listShops, resolveSmsSign, setShopSmsSign } from '../../store/repositories/shop.repository.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { audit } from '../auth/audit.ts';
 import { analyzeBodySchema, analyzeResponseSchema, shopListSchema, shopParamsSchema, smsSignBodySchema, smsSignResponseSchema } from '../contract/shops.ts';
@@ -36,7 +35,7 @@ export function registerShopRoutes(registry: RouteRegistry, deps: ApiDeps): void
             buyers: summary?.buyers ?? null, repeatBuyers: summary?.repeatBuyers ?? null, netRevenue: summary?.netRevenue ?? null,
             lastAnalysis: run === undefined ? null : { runId: run.runId, asOf: run.asOf, createdAt: runCreatedIso(run.createdAt) },
             campaigns: campaigns.get(shop.shopId) ?? 0,
-            ...signOf(shop, deps),
+            ...resolveSmsSign(shop, deps.config.sms.signName),
           });
         }
         return { total: rows.length, rows };
@@ -57,7 +56,7 @@ export function registerShopRoutes(registry: RouteRegistry, deps: ApiDeps): void
         }
         const stored = await setShopSmsSign(db, await shopOrThrow(db, params.shop), wanted);
         await audit(db, c.get('principal'), 'shop.sms_sign', `shop:${stored.name}`, { smsSign: wanted }, c, deps.now());
-        return { shop: stored.name, ...signOf(stored, deps) };
+        return { shop: stored.name, ...resolveSmsSign(stored, deps.config.sms.signName) };
       }),
   });
 
@@ -83,12 +82,6 @@ export function registerShopRoutes(registry: RouteRegistry, deps: ApiDeps): void
         };
       }),
   });
-}
-
-/** The signature the shop's texts carry and where it comes from. */
-function signOf(shop: Shop, deps: ApiDeps): { smsSign: string; smsSignSource: 'shop' | 'env' | 'name' } {
-  const source = shop.smsSign !== null ? 'shop' : deps.config.sms.signName !== null ? 'env' : 'name';
-  return { smsSign: smsSignOf(shop, deps.config.sms.signName), smsSignSource: source };
 }
 
 async function runSummary(db: Parameters<typeof findLatestRun>[0], runId: number): Promise<{ buyers: number; repeatBuyers: number; netRevenue: number } | null> {

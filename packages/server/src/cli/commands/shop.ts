@@ -4,8 +4,8 @@
  * else the shop's name.
  */
 import { smsSignProblem } from '../../engine/channels/sms/sms-sign.ts';
-import { setShopSmsSign, smsSignOf } from '../../store/repositories/shop.repository.ts';
-import type { Shop } from '../../store/repositories/shop.repository.ts';
+import { resolveSmsSign, setShopSmsSign } from '../../store/repositories/shop.repository.ts';
+import type { Shop, SmsSignSource } from '../../store/repositories/shop.repository.ts';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, UsageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -17,9 +17,15 @@ const OPTIONS = {
 } as const;
 
 const MESSAGES = {
-  en: { shop: 'Shop', zone: 'Time zone', sign: 'SMS signature', own: "the shop's own", env: 'HUITOU_SMS_SIGN', name: "the shop's name" },
-  zh: { shop: '店铺', zone: '时区', sign: '短信签名', own: '店铺自己的', env: 'HUITOU_SMS_SIGN', name: '店铺名' },
+  en: { shop: 'Shop', zone: 'Time zone', sign: 'SMS signature' },
+  zh: { shop: '店铺', zone: '时区', sign: '短信签名' },
 } as const;
+
+/** Where the signature comes from, as the text output says it. */
+const SOURCES: Readonly<Record<'en' | 'zh', Readonly<Record<SmsSignSource, string>>>> = {
+  en: { shop: "the shop's own", env: 'HUITOU_SMS_SIGN', name: "the shop's name" },
+  zh: { shop: '店铺自己的', env: 'HUITOU_SMS_SIGN', name: '店铺名' },
+};
 
 export const shopCommand: Command = {
   name: 'shop',
@@ -41,14 +47,12 @@ export const shopCommand: Command = {
       let shop: Shop = opened.shop;
       if (wanted !== undefined) shop = await setShopSmsSign(opened.db, shop, wanted.trim());
       else if (options['clear-sms-sign']) shop = await setShopSmsSign(opened.db, shop, null);
-      const sign = smsSignOf(shop, config.sms.signName);
-      const source = shop.smsSign !== null ? 'shop' : config.sms.signName !== null ? 'env' : 'name';
+      const { smsSign, smsSignSource } = resolveSmsSign(shop, config.sms.signName);
       if (options.json) {
-        printJson(io, { shop: shop.name, timeZone: shop.timeZone, smsSign: sign, smsSignSource: source, shopSmsSign: shop.smsSign });
+        printJson(io, { shop: shop.name, timeZone: shop.timeZone, smsSign, smsSignSource, shopSmsSign: shop.smsSign });
       } else {
         const m = MESSAGES[lang];
-        const from = source === 'shop' ? m.own : source === 'env' ? m.env : m.name;
-        io.stdout.write(`${m.shop}: ${shop.name}\n${m.zone}: ${shop.timeZone}\n${m.sign}: 【${sign}】 (${from})\n`);
+        io.stdout.write(`${m.shop}: ${shop.name}\n${m.zone}: ${shop.timeZone}\n${m.sign}: 【${smsSign}】 (${SOURCES[lang][smsSignSource]})\n`);
       }
       return EXIT_OK;
     } finally {

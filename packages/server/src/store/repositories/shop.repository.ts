@@ -29,12 +29,22 @@ export async function listShops(db: Db): Promise<Shop[]> {
   return db.all<ShopRow>(`SELECT ${SHOP_COLUMNS} FROM shops ORDER BY shop_id`);
 }
 
+/** Where a shop's SMS signature comes from: its own, the configured one (HUITOU_SMS_SIGN), its name. */
+export type SmsSignSource = 'shop' | 'env' | 'name';
+
 /**
  * The SMS signature campaign texts of `shop` must carry as 【…】 and the SMS channel sends under: the shop's
  * own, else the configured one (HUITOU_SMS_SIGN), else the shop's name.
  */
 export function smsSignOf(shop: Shop, configured: string | null): string {
-  return shop.smsSign ?? configured ?? shop.name;
+  return resolveSmsSign(shop, configured).smsSign;
+}
+
+/** The shop's SMS signature (as smsSignOf) and where it comes from. */
+export function resolveSmsSign(shop: Shop, configured: string | null): { readonly smsSign: string; readonly smsSignSource: SmsSignSource } {
+  if (shop.smsSign !== null) return { smsSign: shop.smsSign, smsSignSource: 'shop' };
+  if (configured !== null) return { smsSign: configured, smsSignSource: 'env' };
+  return { smsSign: shop.name, smsSignSource: 'name' };
 }
 
 /** Sets (or, with null, clears) the shop's own SMS signature; returns the shop as stored. */

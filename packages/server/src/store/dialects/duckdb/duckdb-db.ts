@@ -7,6 +7,7 @@ import { bulkLoadSql } from './duckdb-bulk-load.ts';
 import { ChunkRows } from './duckdb-chunk-writer.ts';
 import { appendPackedRows } from './duckdb-packed.ts';
 import { readTypedColumns } from './duckdb-typed-columns.ts';
+import { isMemorySize } from '../../memory-size.ts';
 
 export interface DuckDbOptions {
   /** File path, or ':memory:'. */
@@ -27,8 +28,6 @@ export async function openDuckDb(options: DuckDbOptions): Promise<Db> {
   return new DuckDb(instance, connection, new MemoryCaps(options.memoryLimit ?? null));
 }
 
-/** A DuckDB size such as 1GB, 512MB, 1.5 GiB (checked before it goes into SET). */
-const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /**
  * Temporary caps on memory_limit, which is one setting for the whole instance: shared by every connection
@@ -44,11 +43,11 @@ class MemoryCaps {
   #before: string | null = null;
 
   constructor(configured: string | null) {
-    this.#configured = configured !== null && SIZE.test(configured) ? configured : null;
+    this.#configured = configured !== null && isMemorySize(configured) ? configured : null;
   }
 
   async with<T>(connection: DuckDBConnection, limit: string, fn: () => Promise<T>): Promise<T> {
-    if (!SIZE.test(limit)) throw new Error(`"${limit}" is not a memory size such as 1GB`);
+    if (!isMemorySize(limit)) throw new Error(`"${limit}" is not a memory size such as 1GB`);
     // Read once: SET of the rounded reading shows one step lower (18.8 GiB → 18.7 GiB), so reading it again
     // each time would creep down.
     if (this.#active.length === 0 && this.#before === null) this.#before = this.#configured ?? (await currentLimit(connection));
@@ -68,7 +67,7 @@ class MemoryCaps {
 async function currentLimit(connection: DuckDBConnection): Promise<string | null> {
   const reader = await connection.runAndReadAll(`SELECT current_setting('memory_limit') AS v`);
   const value = String(reader.getRowObjectsJS()[0]?.['v'] ?? '').replace(/\s+/g, '');
-  return SIZE.test(value) ? value : null;
+  return isMemorySize(value) ? value : null;
 }
 
 class DuckDb implements Db {
