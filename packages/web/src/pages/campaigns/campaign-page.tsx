@@ -3,10 +3,10 @@
  * touches by status and skip reason, and results against the holdout.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiError } from '../../api/api-error.ts';
 import { campaigns } from '../../api/endpoints.ts';
 import type { CampaignDetailView, LaunchResponse } from '../../api/types.ts';
-import { toApiError, useApi } from '../../api/use-api.ts';
+import { useAction } from '../../api/use-action.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -63,18 +63,9 @@ function Controls({ detail, onChanged }: { readonly detail: CampaignDetailView; 
   const { shop, canWrite } = useShop();
   const c = detail.campaign;
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [launched, setLaunched] = useState<LaunchResponse | null>(null);
-
-  const act = <T,>(call: () => Promise<T>, after: (r: T) => void) => {
-    setBusy(true);
-    setError(null);
-    call().then((r) => {
-      after(r);
-      onChanged();
-    }, (e: unknown) => setError(toApiError(e))).finally(() => setBusy(false));
-  };
+  const { busy, error, run } = useAction(onChanged);
+  const act = <T,>(call: () => Promise<T>, after: (r: T) => void): void => void run(call, after);
 
   return (
     <Card testId="campaign-controls">

@@ -1,9 +1,8 @@
 /** The profile's lists: recommendations, the orders timeline, touches (sent and skipped with reasons), consent. */
 import { useState } from 'react';
-import type { ApiError } from '../../api/api-error.ts';
 import { consent } from '../../api/endpoints.ts';
 import type { ConsentBody, CustomerProfileView } from '../../api/types.ts';
-import { toApiError } from '../../api/use-api.ts';
+import { useAction } from '../../api/use-action.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -110,22 +109,9 @@ export function ConsentSection({ p, onChanged }: { readonly p: Profile; readonly
   const { t, fmt, label } = useI18n();
   const { shop, canWrite } = useShop();
   const [source, setSource] = useState<string>(CONSENT_SOURCES[0]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const record = (channel: ConsentBody['channel'], status: ConsentBody['status']) => {
-    setBusy(true);
-    setError(null);
-    consent.record(shop, { customerId: p.customer.id, channel, status, source }).then(
-      () => {
-        setBusy(false);
-        onChanged();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(toApiError(e));
-      },
-    );
-  };
+  const { busy, error, run } = useAction(onChanged);
+  const record = (channel: ConsentBody['channel'], status: ConsentBody['status']): void =>
+    void run(() => consent.record(shop, { customerId: p.customer.id, channel, status, source }));
   return (
     <Card title={t('profile.consent')} testId="profile-consent">
       {error !== null && <ErrorBox error={error} />}

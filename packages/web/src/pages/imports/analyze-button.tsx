@@ -1,17 +1,15 @@
 /** Runs the analysis after an import that did not (labels, KPIs and predictions then include the new orders). */
 import { useState } from 'react';
-import type { ApiError } from '../../api/api-error.ts';
 import { analysis } from '../../api/endpoints.ts';
 import type { AnalyzeResponse } from '../../api/types.ts';
-import { toApiError } from '../../api/use-api.ts';
+import { useAction } from '../../api/use-action.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AnalyzeButton({ shop }: { readonly shop: string }) {
   const { t, fmt } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<AnalyzeResponse | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   if (done !== null) {
     return (
       <p className="notice notice-ok" data-testid="analyze-done">
@@ -21,11 +19,7 @@ export function AnalyzeButton({ shop }: { readonly shop: string }) {
   }
   return (
     <div className="actions">
-      <button type="button" className="btn btn-primary" disabled={busy} data-testid="analyze-button" onClick={() => {
-        setBusy(true);
-        setError(null);
-        analysis.run(shop).then(setDone, (e: unknown) => setError(toApiError(e))).finally(() => setBusy(false));
-      }}>
+      <button type="button" className="btn btn-primary" disabled={busy} data-testid="analyze-button" onClick={() => void run(() => analysis.run(shop), setDone)}>
         {busy ? t('imports.analyzing') : t('imports.analyzeNow')}
       </button>
       {error !== null && <ErrorBox error={error} />}

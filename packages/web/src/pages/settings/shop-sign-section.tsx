@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ApiError } from '../../api/api-error.ts';
 import { shops } from '../../api/endpoints.ts';
-import { toApiError, useApi } from '../../api/use-api.ts';
+import { useAction } from '../../api/use-action.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -16,24 +16,13 @@ export function ShopSignSection({ shop, onChanged }: { readonly shop: string; re
   const { t } = useI18n();
   const list = useApi(() => shops.list(), [shop]);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction(() => {
+    list.reload();
+    onChanged();
+  });
   const current = list.data?.rows.find((r) => r.name === shop);
 
-  const save = async (smsSign: string | null): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await shops.setSmsSign(shop, { smsSign });
-      setText('');
-      list.reload();
-      onChanged();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (smsSign: string | null): Promise<boolean> => run(() => shops.setSmsSign(shop, { smsSign }), () => setText(''));
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     void save(text.trim());

@@ -1,10 +1,10 @@
 /** API tokens: the list (never a secret), creating one (its secret shown once), revoking with a confirm step. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ApiError } from '../../api/api-error.ts';
 import { admin } from '../../api/endpoints.ts';
 import type { Role, Scope, TokenView } from '../../api/types.ts';
-import { toApiError, useApi } from '../../api/use-api.ts';
+import { useAction } from '../../api/use-action.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -16,26 +16,13 @@ import { ROLES, SCOPES, scopesOfRole } from './access-lists.ts';
 export function TokensSection({ onChanged }: { readonly onChanged: () => void }) {
   const { t } = useI18n();
   const tokens = useApi((signal) => admin.tokens(signal), []);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: act } = useAction(() => {
+    tokens.reload();
+    onChanged();
+  });
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
 
-  const act = async (run: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      tokens.reload();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError(toApiError(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card title={t('settings.tokens')} testId="settings-tokens">
