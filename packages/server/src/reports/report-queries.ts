@@ -5,6 +5,7 @@
 import { CUSTOMER_TYPES, LIFECYCLE_STAGES, RFM_SEGMENTS } from '@huitou/core';
 import type { Db } from '../store/database.ts';
 import { findOne } from '../store/database.ts';
+import { numberOrNull, textOrNull } from '../store/row-values.ts';
 import type { Cell, ReportTable } from './report-table.ts';
 
 export const REPORT_KINDS = ['kpi', 'rfm', 'lifecycle', 'tiers', 'cycles', 'cohorts'] as const;
@@ -27,8 +28,6 @@ export async function findLatestRun(db: Db, shopId: number): Promise<LatestRun |
   );
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export async function kpiReport(db: Db, shopId: number, grain: KpiGrain, limit: number): Promise<ReportTable> {
   const rows = await db.all(
@@ -56,9 +55,9 @@ export async function kpiReport(db: Db, shopId: number, grain: KpiGrain, limit: 
       { key: 'repurchaseRate', zh: '复购率', en: 'Repurchase rate', kind: 'percent' },
     ],
     rows: rows.map((r) => [
-      str(r['p']), num(r['pay']), num(r['net']), num(r['valid_orders']), num(r['paying_buyers']), num(r['aov']),
-      num(r['new_buyers']), num(r['returning_buyers']), num(r['returning_buyer_share']), num(r['returning_revenue_share']),
-      num(r['repurchase_rate']),
+      textOrNull(r['p']), numberOrNull(r['pay']), numberOrNull(r['net']), numberOrNull(r['valid_orders']), numberOrNull(r['paying_buyers']), numberOrNull(r['aov']),
+      numberOrNull(r['new_buyers']), numberOrNull(r['returning_buyers']), numberOrNull(r['returning_buyer_share']), numberOrNull(r['returning_revenue_share']),
+      numberOrNull(r['repurchase_rate']),
     ]),
   };
 }
@@ -92,8 +91,8 @@ export async function rfmReport(db: Db, shopId: number): Promise<ReportTable> {
       const r = by.get(seg.code);
       const n = r === undefined ? 0 : Number(r['n']);
       return [
-        `${seg.zh} / ${seg.en}`, seg.code, n, total > 0 ? n / total : null, num(r?.['rec']), num(r?.['freq']), num(r?.['mon']),
-        num(r?.['rev']) ?? 0, revenue > 0 && r !== undefined ? Number(r['rev']) / revenue : null,
+        `${seg.zh} / ${seg.en}`, seg.code, n, total > 0 ? n / total : null, numberOrNull(r?.['rec']), numberOrNull(r?.['freq']), numberOrNull(r?.['mon']),
+        numberOrNull(r?.['rev']) ?? 0, revenue > 0 && r !== undefined ? Number(r['rev']) / revenue : null,
       ];
     }),
   };
@@ -125,11 +124,11 @@ export async function lifecycleReport(db: Db, shopId: number): Promise<ReportTab
     rows: [
       ...LIFECYCLE_STAGES.map((s): Cell[] => {
         const n = Number(stageBy.get(s.code)?.['n'] ?? 0);
-        return ['lifecycle', `${s.zh} / ${s.en}`, s.code, n, buyers > 0 ? n / buyers : null, num(stageBy.get(s.code)?.['rev']) ?? 0];
+        return ['lifecycle', `${s.zh} / ${s.en}`, s.code, n, buyers > 0 ? n / buyers : null, numberOrNull(stageBy.get(s.code)?.['rev']) ?? 0];
       }),
       ...CUSTOMER_TYPES.map((s): Cell[] => {
         const n = Number(typeBy.get(s.code)?.['n'] ?? 0);
-        return ['type', `${s.zh} / ${s.en}`, s.code, n, all > 0 ? n / all : null, num(typeBy.get(s.code)?.['rev']) ?? 0];
+        return ['type', `${s.zh} / ${s.en}`, s.code, n, all > 0 ? n / all : null, numberOrNull(typeBy.get(s.code)?.['rev']) ?? 0];
       }),
     ],
   };
@@ -159,7 +158,7 @@ export async function tiersReport(db: Db, shopId: number): Promise<ReportTable> 
       { key: 'upgrades90d', zh: '近90天升级', en: 'Upgrades, 90 days', kind: 'int' },
       { key: 'downgrades90d', zh: '近90天降级', en: 'Downgrades, 90 days', kind: 'int' },
     ],
-    rows: rows.map((r) => [str(r['tier']), num(r['discount']), num(r['n']), num(r['rev']), num(r['avg_spend']), num(r['up90']), num(r['down90'])]),
+    rows: rows.map((r) => [textOrNull(r['tier']), numberOrNull(r['discount']), numberOrNull(r['n']), numberOrNull(r['rev']), numberOrNull(r['avg_spend']), numberOrNull(r['up90']), numberOrNull(r['down90'])]),
   };
 }
 
@@ -192,8 +191,8 @@ export async function cyclesReport(db: Db, shopId: number, limit: number): Promi
       { key: 'overdue', zh: '已逾期', en: 'Overdue', kind: 'int' },
     ],
     rows: rows.map((r) => [
-      str(r['product_key']), str(r['title']), num(r['med']), num(r['p25']), num(r['p75']), num(r['samples']), num(r['customers']),
-      num(r['due_soon']), num(r['due']), num(r['overdue']),
+      textOrNull(r['product_key']), textOrNull(r['title']), numberOrNull(r['med']), numberOrNull(r['p25']), numberOrNull(r['p75']), numberOrNull(r['samples']), numberOrNull(r['customers']),
+      numberOrNull(r['due_soon']), numberOrNull(r['due']), numberOrNull(r['overdue']),
     ]),
   };
 }

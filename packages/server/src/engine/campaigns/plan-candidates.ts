@@ -4,6 +4,7 @@
  * them — the last product bought and the next due SKU. One parameterised query; user values are bound.
  */
 import type { Db, SqlValue } from '../../store/database.ts';
+import { textOrNull } from '../../store/row-values.ts';
 import { compileAudience } from '../audience/index.ts';
 import type { AudienceRule } from '../audience/index.ts';
 import type { Occurrence } from './occurrences.ts';
@@ -96,28 +97,27 @@ export async function findCandidates(db: Db, q: CandidateQuery): Promise<Candida
      ORDER BY c.customer_id`,
     params,
   );
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return rows.map((r) => {
-    const dueText = str(r['due']);
+    const dueText = textOrNull(r['due']);
     const bar = dueText === null ? -1 : dueText.lastIndexOf('|');
     return {
       customerId: Number(r['customer_id']),
-      name: str(r['name']),
-      nick: str(r['nick']),
-      phone: str(r['phone']),
-      email: str(r['email']),
-      tier: str(r['tier']),
-      timeZone: str(r['time_zone']),
+      name: textOrNull(r['name']),
+      nick: textOrNull(r['nick']),
+      phone: textOrNull(r['phone']),
+      email: textOrNull(r['email']),
+      tier: textOrNull(r['tier']),
+      timeZone: textOrNull(r['time_zone']),
       episode: String(r['episode'] ?? q.occurrence.key),
-      consentSms: str(r['consent_sms']),
-      consentEmail: str(r['consent_email']),
+      consentSms: textOrNull(r['consent_sms']),
+      consentEmail: textOrNull(r['consent_email']),
       suppressedSms: r['sup_sms'] === true,
       suppressedEmail: r['sup_email'] === true,
       sentMarketing: Number(r['sent_mkt'] ?? 0),
       queuedMarketingPriority: r['queued_mkt_priority'] === null ? null : Number(r['queued_mkt_priority']),
       marketingSmsInMonth: Number(r['sms_month'] ?? 0),
       careInDay: Number(r['care_day'] ?? 0),
-      lastProduct: str(r['last_product']),
+      lastProduct: textOrNull(r['last_product']),
       dueSku: dueText === null ? null : dueText.slice(0, bar),
       dueOn: dueText === null ? null : dueText.slice(bar + 1),
     };

@@ -6,6 +6,7 @@
 import { validStatusSqlList } from '@huitou/core';
 import type { Db } from '../database.ts';
 import { findOne } from '../database.ts';
+import { numberOrNull, textOrNull } from '../row-values.ts';
 
 export interface ProfileIdentity {
   readonly customerId: number;
@@ -67,8 +68,6 @@ export interface CustomerProfileData {
   readonly touches: { total: number; rows: ProfileTouch[] };
 }
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const ms = (col: string) => `CAST(extract(epoch FROM ${col}) * 1000 AS DOUBLE PRECISION)`;
 
 export async function findCustomerProfile(db: Db, shopId: number, customerId: number, limits: { orders: number; touches: number }): Promise<CustomerProfileData | undefined> {
@@ -122,11 +121,11 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
     for (const l of lineRows) {
       const k = Number(l['order_key']);
       const list = lines.get(k) ?? [];
-      list.push({ sku: String(l['product_key']), title: str(l['title']), quantity: Number(l['quantity']), amount: num(l['amount']), refund: Number(l['refund']) });
+      list.push({ sku: String(l['product_key']), title: textOrNull(l['title']), quantity: Number(l['quantity']), amount: numberOrNull(l['amount']), refund: Number(l['refund']) });
       lines.set(k, list);
     }
   }
-  const topSkus = parseTopSkus(str(analysis?.['top_skus']));
+  const topSkus = parseTopSkus(textOrNull(analysis?.['top_skus']));
   const wanted = [...new Set([...due.map((d) => String(d['product_key'])), ...topSkus])].slice(0, 40);
   const skuTitles = new Map<string, string | null>();
   if (wanted.length > 0) {
@@ -134,14 +133,14 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
       `SELECT product_key, title FROM products WHERE shop_id = $1 AND product_key IN (${wanted.map((_, i) => `$${i + 2}`).join(', ')})`,
       [shopId, ...wanted],
     );
-    for (const r of t) skuTitles.set(String(r['product_key']), str(r['title']));
+    for (const r of t) skuTitles.set(String(r['product_key']), textOrNull(r['title']));
   }
   const consent = await db.all(
     `SELECT channel, status, source, wording, ${ms('recorded_at')} AS at_ms FROM consent_events
      WHERE shop_id = $1 AND customer_id = $2 ORDER BY recorded_at DESC, event_id DESC LIMIT 50`,
     args,
   );
-  const addresses = [str(c['phone']), str(c['email'])].filter((a): a is string => a !== null);
+  const addresses = [textOrNull(c['phone']), textOrNull(c['email'])].filter((a): a is string => a !== null);
   const suppressions =
     addresses.length === 0
       ? []
@@ -160,9 +159,9 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
   );
   return {
     identity: {
-      customerId: Number(c['customer_id']), keyKind: String(c['key_kind']), keyValue: String(c['key_value']), nick: str(c['nick']), name: str(c['name']),
-      phone: str(c['phone']), phoneMasked: str(c['phone_masked']), email: str(c['email']), province: str(c['province']), city: str(c['city']),
-      district: str(c['district']), birthday: str(c['birthday']), timeZone: str(c['time_zone']),
+      customerId: Number(c['customer_id']), keyKind: String(c['key_kind']), keyValue: String(c['key_value']), nick: textOrNull(c['nick']), name: textOrNull(c['name']),
+      phone: textOrNull(c['phone']), phoneMasked: textOrNull(c['phone_masked']), email: textOrNull(c['email']), province: textOrNull(c['province']), city: textOrNull(c['city']),
+      district: textOrNull(c['district']), birthday: textOrNull(c['birthday']), timeZone: textOrNull(c['time_zone']),
     },
     identities: identities.map((r) => ({ kind: String(r['kind']), value: String(r['value']) })),
     analysis,
@@ -173,19 +172,19 @@ export async function findCustomerProfile(db: Db, shopId: number, customerId: nu
       // A separate count keeps the page a top-N (a window count would sort all of a heavy buyer's orders).
       total: orderRows.length < limits.orders ? orderRows.length : await countOrders(db, shopId, customerId),
       rows: orderRows.map((o) => ({
-        platform: String(o['platform']), orderNo: String(o['order_no']), orderTimeMs: Number(o['order_ms']), paidTimeMs: num(o['paid_ms']),
-        status: String(o['status']), valid: o['valid'] === true, amount: Number(o['amount']), refund: Number(o['refund']), couponCode: str(o['coupon_code']),
+        platform: String(o['platform']), orderNo: String(o['order_no']), orderTimeMs: Number(o['order_ms']), paidTimeMs: numberOrNull(o['paid_ms']),
+        status: String(o['status']), valid: o['valid'] === true, amount: Number(o['amount']), refund: Number(o['refund']), couponCode: textOrNull(o['coupon_code']),
         lines: lines.get(Number(o['order_key'])) ?? [],
       })),
     },
-    consent: consent.map((r) => ({ channel: String(r['channel']), status: String(r['status']), source: String(r['source']), wording: str(r['wording']), recordedAtMs: Number(r['at_ms']) })),
+    consent: consent.map((r) => ({ channel: String(r['channel']), status: String(r['status']), source: String(r['source']), wording: textOrNull(r['wording']), recordedAtMs: Number(r['at_ms']) })),
     suppressions: suppressions.map((r) => ({ channel: String(r['channel']), address: String(r['address']), reason: String(r['reason']), createdAtMs: Number(r['at_ms']) })),
     touches: {
       total: Number(touchRows[0]?.['total'] ?? 0),
       rows: touchRows.map((t) => ({
         touchId: Number(t['touch_id']), campaignKey: String(t['campaign_key']), campaignName: String(t['campaign_name']), occurrenceKey: String(t['occurrence_key']),
-        channel: String(t['channel']), kind: String(t['kind']), variant: str(t['variant']), status: String(t['status']), skipReason: str(t['skip_reason']),
-        offerCode: str(t['offer_code']), notBeforeMs: Number(t['not_before_ms']), sentAtMs: num(t['sent_ms']), createdAtMs: Number(t['created_ms']), lastError: str(t['last_error']),
+        channel: String(t['channel']), kind: String(t['kind']), variant: textOrNull(t['variant']), status: String(t['status']), skipReason: textOrNull(t['skip_reason']),
+        offerCode: textOrNull(t['offer_code']), notBeforeMs: Number(t['not_before_ms']), sentAtMs: numberOrNull(t['sent_ms']), createdAtMs: Number(t['created_ms']), lastError: textOrNull(t['last_error']),
       })),
     },
   };

@@ -1,8 +1,9 @@
 /** Customer list and search: filters are bound as parameters, never spliced into SQL. */
 import { validStatusSqlList } from '@huitou/core';
-import type { Db, SqlValue } from '../database.ts';
+import type { Db, Row, SqlValue } from '../database.ts';
 import { getOneOrThrow } from '../database.ts';
 import { searchMatchSql } from '../customer-search.ts';
+import { numberOrNull, textOrNull } from '../row-values.ts';
 
 export interface CustomerFilter {
   /** Matches nick, name, phone, email or buyer key (case-insensitive substring). */
@@ -181,42 +182,41 @@ export async function listCustomers(
       customerId: Number(r['customer_id']),
       keyKind: String(r['key_kind']),
       keyValue: String(r['key_value']),
-      nick: str(r['nick']),
-      name: str(r['name']),
-      phone: str(r['phone']),
-      phoneMasked: str(r['phone_masked']),
-      email: str(r['email']),
-      province: str(r['province']),
-      city: str(r['city']),
-      birthday: str(r['birthday']),
+      nick: textOrNull(r['nick']),
+      name: textOrNull(r['name']),
+      phone: textOrNull(r['phone']),
+      phoneMasked: textOrNull(r['phone_masked']),
+      email: textOrNull(r['email']),
+      province: textOrNull(r['province']),
+      city: textOrNull(r['city']),
+      birthday: textOrNull(r['birthday']),
       orders: Number(r['orders']),
       validOrders: Number(r['valid_orders']),
       netSpend: Number(r['net_spend']),
       firstOrderMs: r['first_order_ms'] === null ? null : Number(r['first_order_ms']),
       lastOrderMs: r['last_order_ms'] === null ? null : Number(r['last_order_ms']),
-      labels:
-        r['customer_type'] === null || r['customer_type'] === undefined
-          ? null
-          : {
-              rScore: numOrNull(r['r_score']),
-              fScore: numOrNull(r['f_score']),
-              mScore: numOrNull(r['m_score']),
-              segment: str(r['rfm_segment']),
-              lifecycle: str(r['lifecycle']),
-              customerType: String(r['customer_type']),
-              tier: String(r['tier']),
-              pAlive: numOrNull(r['p_alive']),
-              expected90: numOrNull(r['expected_90']),
-              clv: numOrNull(r['clv']),
-              nextOrder: str(r['next_order']),
-              churnRisk: str(r['churn_risk']),
-            },
+      labels: r['customer_type'] === null || r['customer_type'] === undefined ? null : labelsOf(r),
     })),
   };
 }
 
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** The labels and scores of an analysed customer row (customer_analysis columns). */
+function labelsOf(r: Row): CustomerLabels {
+  return {
+    rScore: numberOrNull(r['r_score']),
+    fScore: numberOrNull(r['f_score']),
+    mScore: numberOrNull(r['m_score']),
+    segment: textOrNull(r['rfm_segment']),
+    lifecycle: textOrNull(r['lifecycle']),
+    customerType: String(r['customer_type']),
+    tier: String(r['tier']),
+    pAlive: numberOrNull(r['p_alive']),
+    expected90: numberOrNull(r['expected_90']),
+    clv: numberOrNull(r['clv']),
+    nextOrder: textOrNull(r['next_order']),
+    churnRisk: textOrNull(r['churn_risk']),
+  };
+}
 
 /** A customer row whose order stats and labels come from the latest analysis (days in the shop's zone). */
 export interface AnalysedCustomerRow extends Omit<CustomerRow, 'firstOrderMs' | 'lastOrderMs' | 'labels'> {
@@ -320,33 +320,20 @@ export async function listAnalysedCustomers(
         customerId: Number(r['customer_id']),
         keyKind: String(c['key_kind'] ?? ''),
         keyValue: String(c['key_value'] ?? ''),
-        nick: str(c['nick']),
-        name: str(c['name']),
-        phone: str(c['phone']),
-        phoneMasked: str(c['phone_masked']),
-        email: str(c['email']),
-        province: str(c['province']),
-        city: str(c['city']),
-        birthday: str(c['birthday']),
+        nick: textOrNull(c['nick']),
+        name: textOrNull(c['name']),
+        phone: textOrNull(c['phone']),
+        phoneMasked: textOrNull(c['phone_masked']),
+        email: textOrNull(c['email']),
+        province: textOrNull(c['province']),
+        city: textOrNull(c['city']),
+        birthday: textOrNull(c['birthday']),
         orders: Number(r['orders']),
         validOrders: Number(r['valid_orders']),
         netSpend: Number(r['net_spend']),
-        firstOrder: str(r['first_order']),
-        lastOrder: str(r['last_order']),
-        labels: {
-          rScore: numOrNull(r['r_score']),
-          fScore: numOrNull(r['f_score']),
-          mScore: numOrNull(r['m_score']),
-          segment: str(r['rfm_segment']),
-          lifecycle: str(r['lifecycle']),
-          customerType: String(r['customer_type']),
-          tier: String(r['tier']),
-          pAlive: numOrNull(r['p_alive']),
-          expected90: numOrNull(r['expected_90']),
-          clv: numOrNull(r['clv']),
-          nextOrder: str(r['next_order']),
-          churnRisk: str(r['churn_risk']),
-        },
+        firstOrder: textOrNull(r['first_order']),
+        lastOrder: textOrNull(r['last_order']),
+        labels: labelsOf(r),
       };
     }),
   };
