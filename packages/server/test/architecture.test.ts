@@ -12,6 +12,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const RANK: readonly (readonly [string, number])[] = [
   ['packages/core/src/', 0],
   ['packages/server/src/store/', 1],
+  // Starting TypeScript worker threads: used by the importers and the analysis, imports nothing of huitou.
+  ['packages/server/src/workers/', 1],
   ['packages/server/src/importers/', 2],
   ['packages/server/src/engine/', 2],
   ['packages/server/src/analysis/', 2],

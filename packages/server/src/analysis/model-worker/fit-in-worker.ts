@@ -4,13 +4,17 @@
  * copy of the order columns (structured clone). Where a worker cannot start or fails, the models are fitted
  * on this thread instead, with the same result.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { OrderColumns } from '@huitou/core';
 import type { AnalysisOptions } from '../analysis-options.ts';
 import { computeModels } from '../compute-analysis.ts';
 import type { ModelPart } from '../compute-analysis.ts';
+import { startTypeScriptWorker } from '../../workers/typescript-worker.ts';
 
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+const MODEL_WORKER = {
+  entry: new URL('./model-worker.ts', import.meta.url),
+  bootstrap: new URL('./bootstrap.mjs', import.meta.url),
+};
 
 /** Starts the fit; the promise gives the models (from the worker, or computed here if the worker failed). */
 export function fitModelsInWorker(orders: OrderColumns, options: AnalysisOptions): Promise<ModelPart> {
@@ -24,7 +28,7 @@ export function fitModelsInWorker(orders: OrderColumns, options: AnalysisOptions
     };
     let worker: Worker;
     try {
-      worker = new Worker(BOOTSTRAP, { workerData: { orders, options }, stdout: false, stderr: false });
+      worker = startTypeScriptWorker(MODEL_WORKER, { workerData: { orders, options }, stdout: false, stderr: false });
     } catch {
       fallback();
       return;

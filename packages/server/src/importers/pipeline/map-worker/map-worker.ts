@@ -1,5 +1,5 @@
 /**
- * Map worker entry (runs in a worker thread, loaded through bootstrap.mjs): reads one delimited text table,
+ * Map worker entry (runs in a worker thread, bundled by worker-script.ts or loaded through bootstrap.mjs): reads one delimited text table,
  * maps it with the format the main thread recognised, and posts packed batches with their issues in order.
  * Waits for acknowledgements when too many batches are in flight, so memory stays bounded.
  */

@@ -3,11 +3,15 @@
  * acknowledges it), and settles `finished` when the worker is done, failed or died. A worker that dies without
  * saying why (a crash, an out-of-memory kill of the thread) fails the table with its exit code.
  */
-import { Worker } from 'node:worker_threads';
 import { ImportFileError } from '../../import-issue.ts';
 import type { AckMessage, BatchMessage, DoneMessage, MapWorkerSpec, WorkerMessage } from './protocol.ts';
+import { startTypeScriptWorker } from '../../../workers/typescript-worker.ts';
 
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+const MAP_WORKER = {
+  entry: new URL('./map-worker.ts', import.meta.url),
+  bootstrap: new URL('./bootstrap.mjs', import.meta.url),
+};
+
 /**
  * Young generation of a map worker. Reading and mapping make short-lived strings and arrays per row; with
  * V8's default the order-file worker spent ~20 % of its time in the scavenger. 96 MB: fill of the 1M pair
@@ -25,7 +29,7 @@ export interface WorkerFeed {
 
 /** Starts a worker for `spec`; `onBatch` runs synchronously per batch (a throw fails the table). */
 export function startWorkerFeed(spec: MapWorkerSpec, onBatch: (batch: BatchMessage) => void): WorkerFeed {
-  const worker = new Worker(BOOTSTRAP, {
+  const worker = startTypeScriptWorker(MAP_WORKER, {
     workerData: spec, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   let stopped = false;
@@ -51,7 +55,7 @@ export function startWorkerFeed(spec: MapWorkerSpec, onBatch: (batch: BatchMessa
         worker.postMessage(ack);
       } else if (m.type === 'done') {
         end(m);
-        // tsx's loader keeps a port open in the worker, so it would not exit on its own.
+        // tsx's loader (the bootstrap fallback) keeps a port open in the worker, so it would not exit on its own.
         void worker.terminate();
       } else {
         void worker.terminate();

@@ -1,0 +1,89 @@
+/**
+ * Profiling aid for the merge alone. `capture DIR FILE…` imports the files up to the merge and saves the staged
+ * tables as Parquet in DIR (nothing is committed); `replay DIR [RUNS]` merges them into a fresh store under the
+ * import's memory cap, timing each statement and the commit, RUNS times (default 3), and prints the medians.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/store/database.ts';
+import { importFiles } from '../../src/importers/pipeline/run-import.ts';
+import { mergeStagedOrders } from '../../src/importers/pipeline/merge-orders.ts';
+import { createStagingTables } from '../../src/importers/pipeline/staging.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { ensureShop } from '../../src/store/repositories/shop.repository.ts';
+
+const [mode, dir, ...rest] = process.argv.slice(2);
+if (dir === undefined || (mode !== 'capture' && mode !== 'replay')) throw new Error('usage: merge-replay capture DIR FILE… | replay DIR [RUNS]');
+const TABLES = ['stg_orders', 'stg_lines', 'stg_contacts', 'stg_files'];
+const limit = loadConfig(process.env).importMemoryLimit;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+if (mode === 'capture') {
+  mkdirSync(dir, { recursive: true });
+  const dbPath = `${dir}/capture.duckdb`;
+  rmSync(dbPath, { force: true });
+  const inner = await openStore({ path: dbPath });
+  const shop = await ensureShop(inner, 'bench', 'Asia/Shanghai');
+  let saved = false;
+  // Saves the staged tables when the merge's first statement comes, then fails the unit (rolled back).
+  const all: Db['all'] = async (sql, params) => {
+    if (!saved && sql.startsWith('SELECT 1 AS x FROM orders WHERE shop_id')) {
+      for (const t of TABLES) await inner.run(`COPY ${t} TO '${dir}/${t}.parquet' (FORMAT parquet)`);
+      saved = true;
+      throw new Error('captured');
+    }
+    return inner.all(sql, params);
+  };
+  const db = new Proxy(inner, {
+    get: (target, prop) => {
+      if (prop === 'all') return all;
+      const v: unknown = Reflect.get(target, prop);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: rest, format: null, strict: false, columnMap: null, memoryLimit: limit });
+  console.log(saved ? `staged tables saved in ${dir}` : 'not captured', report.totals.rowsRead);
+  inner.close();
+} else {
+  const runs = Number(rest[0] ?? 3);
+  const totals: number[] = [];
+  const commits: number[] = [];
+  const perStatement = new Map<string, number[]>();
+  for (let r = 0; r < runs; r++) {
+    const dbPath = `${dir}/replay.duckdb`;
+    rmSync(dbPath, { force: true });
+    rmSync(`${dbPath}.wal`, { force: true });
+    const seen = new Map<string, number>();
+    let tracing = false;
+    const db = await openStore({ path: dbPath, trace: (ms, sql) => {
+      if (!tracing) return;
+      const key = sql.replace(/\s+/g, ' ').slice(0, 90);
+      seen.set(key, (seen.get(key) ?? 0) + ms);
+    } });
+    const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
+    let mergeMs = 0;
+    const t0 = performance.now();
+    const run = async () => db.transaction(async () => {
+      await createStagingTables(db);
+      await db.run(`CREATE TEMP TABLE stg_files (file_idx INTEGER, file VARCHAR)`);
+      for (const t of TABLES) await db.run(`INSERT INTO ${t} SELECT * FROM read_parquet('${dir}/${t}.parquet')`);
+      const staged = { lines: 1, contacts: Number((await db.all<{ n: number }>(`SELECT count(*) AS n FROM stg_contacts`))[0]?.n ?? 0) };
+      tracing = true;
+      const m0 = performance.now();
+      const counts = await mergeStagedOrders(db, { shopId: shop.shopId, platform: 'taobao', batchId: 1, staged });
+      mergeMs = performance.now() - m0;
+      tracing = false;
+      return counts;
+    });
+    const counts = await (db.withMemoryLimit === undefined || limit === null ? run() : db.withMemoryLimit(limit, run));
+    const total = performance.now() - t0;
+    db.close();
+    const commitMs = total - mergeMs; // includes loading the Parquet files (printed separately below)
+    totals.push(mergeMs);
+    commits.push(commitMs);
+    for (const [k, ms] of seen) perStatement.set(k, [...(perStatement.get(k) ?? []), ms]);
+    console.log(`run ${r + 1}: merge ${(mergeMs / 1000).toFixed(2)} s, load + commit ${(commitMs / 1000).toFixed(2)} s`, JSON.stringify(counts));
+  }
+  for (const [k, xs] of [...perStatement].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 22)) console.log(`${median(xs).toFixed(0).padStart(6)} ms  ${k}`);
+  console.log(`median merge ${(median(totals) / 1000).toFixed(2)} s; load + commit ${(median(commits) / 1000).toFixed(2)} s`);
+}
