@@ -44,7 +44,9 @@ async function stored(db: Db, shopId: number): Promise<unknown[]> {
     [shopId],
   );
   const lines = await db.all(
-    `SELECT order_no, line_seq, product_key, amount, refund, status FROM order_lines WHERE shop_id = $1 AND order_no LIKE 'A%' ORDER BY order_no, line_seq`,
+    `SELECT l.order_no, l.line_seq, l.product_key, l.amount, l.refund, l.status,
+            (SELECT o.order_no FROM orders o WHERE o.order_key = l.order_key) AS keyed_order
+     FROM order_lines l WHERE l.shop_id = $1 AND l.order_no LIKE 'A%' ORDER BY l.order_no, l.line_seq`,
     [shopId],
   );
   return [orders, lines];
@@ -66,6 +68,9 @@ describe('first import into an empty shop (merge steps skipped) vs a shop with s
     expect(first.ordersNew).toBe(3);
     expect(first.issues.map((i) => i.code).sort()).toEqual(['duplicate_order_row', 'orphan_line']);
     expect(await stored(db, empty)).toEqual(await stored(db, busy));
+    const [, lines] = (await stored(db, empty)) as [unknown, { order_no: string; keyed_order: string }[]];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.keyed_order).toBe(l.order_no);
 
     const again = await run(db, empty, UNIT);
     expect(counts(again)).toEqual(counts(await run(db, busy, UNIT)));

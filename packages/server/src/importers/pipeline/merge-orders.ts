@@ -5,10 +5,10 @@
  * accepts.
  */
 import type { Db } from '../../store/database.ts';
-import { findOne, getOneOrThrow } from '../../store/database.ts';
+import { findOne } from '../../store/database.ts';
 import { sqlFor } from '../../store/sql-dialect.ts';
 import { resolveCustomers } from './resolve-customers.ts';
-import { statusRankSql } from './status-rank.ts';
+import { writeMergedOrders } from './write-orders.ts';
 
 export interface MergeScope {
   readonly shopId: number;
@@ -29,11 +29,6 @@ export interface MergeCounts {
 const FIRST_PER_ORDER = (table: string) =>
   `SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY order_no ORDER BY file_idx, line) AS rn FROM ${table} s) d WHERE rn = 1`;
 
-const HASHED_ORDER_COLUMNS = [
-  'key_kind', 'key_value', 'nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district',
-  'birthday', 'order_ms', 'paid_ms', 'status', 'raw_status', 'amount_cents', 'refund_cents', 'discount_cents',
-  'shipping_cents', 'coupon_code', 'item_count', 'titles',
-];
 const HASHED_LINE_COLUMNS = [
   'line_id', 'sku', 'title', 'quantity', 'unit_price_cents', 'amount_cents', 'refund_cents', 'status',
 ];
@@ -219,86 +214,6 @@ export async function mergeStagedOrders(db: Db, scope: MergeScope): Promise<Merg
 
   const customersNew = await resolveCustomers(db, scope);
 
-  // 6–7. Content hash (unchanged orders are recognised and left alone) and classification against the store.
-  const contentHash = sql.rowHash([...HASHED_ORDER_COLUMNS.map((c) => `m.${c}`), "coalesce(t.sig, '')"]);
-  await db.run(
-    `CREATE TEMP TABLE m_class AS
-     SELECT m.order_no, m.content_hash, k.customer_id, coalesce(o.order_key, nextval('order_key_seq')) AS order_key,
-       CASE WHEN o.order_no IS NULL THEN 'new'
-            WHEN o.content_hash = m.content_hash THEN 'unchanged'
-            WHEN ${statusRankSql('m.status')} < ${statusRankSql('o.status')} OR m.refund_cents < o.refund * 100 THEN 'stale'
-            ELSE 'updated' END AS change
-     FROM (SELECT m.*, ${contentHash} AS content_hash FROM m_orders m LEFT JOIN m_lsum t ON t.order_no = m.order_no) m
-     JOIN m_keys k ON k.key_kind = m.key_kind AND k.key_value = m.key_value
-     LEFT JOIN ${storeEmpty ? '(SELECT * FROM orders LIMIT 0)' : 'orders'} o
-       ON o.shop_id = $1 AND o.platform = $2 AND o.order_no = m.order_no`,
-    [...p],
-  );
-
-  // 8. Write orders, lines and products. Rows go into a table with a primary key in key order: DuckDB's ART
-  // index takes sorted keys several times faster than random ones, at insert and again at the commit's
-  // checkpoint (1M orders, measured: 11.2 s + 10.7 s commit in file order, 4.0 s + 2.1 s sorted).
-  const orderValues = `m.province, m.city`;
-  await db.run(
-    `INSERT INTO orders (shop_id, platform, order_no, order_key, customer_id, order_time, paid_time, status, raw_status, amount,
-       refund, discount, shipping, coupon_code, item_count, titles, province, city, content_hash, created_batch, updated_batch)
-     SELECT $1, $2, m.order_no, c.order_key, c.customer_id, to_timestamp(m.order_ms / 1000.0), to_timestamp(m.paid_ms / 1000.0),
-       m.status, m.raw_status, CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
-       CAST(m.discount_cents / 100.0 AS DECIMAL(14,2)), CAST(m.shipping_cents / 100.0 AS DECIMAL(14,2)), m.coupon_code,
-       m.item_count, m.titles, ${orderValues}, c.content_hash, $3, $3
-     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no WHERE c.change = 'new'
-     ORDER BY m.order_no`,
-    [...p, batchId],
-  );
-  if (!storeEmpty) await db.run(
-    `UPDATE orders SET customer_id = c.customer_id, order_time = to_timestamp(m.order_ms / 1000.0),
-       paid_time = to_timestamp(m.paid_ms / 1000.0), status = m.status, raw_status = m.raw_status,
-       amount = CAST(m.amount_cents / 100.0 AS DECIMAL(14,2)), refund = CAST(m.refund_cents / 100.0 AS DECIMAL(14,2)),
-       discount = CAST(m.discount_cents / 100.0 AS DECIMAL(14,2)), shipping = CAST(m.shipping_cents / 100.0 AS DECIMAL(14,2)),
-       coupon_code = m.coupon_code, item_count = m.item_count, titles = m.titles, province = m.province, city = m.city,
-       content_hash = c.content_hash, updated_batch = $3
-     FROM m_orders m JOIN m_class c ON c.order_no = m.order_no
-     WHERE c.change = 'updated' AND orders.shop_id = $1 AND orders.platform = $2 AND orders.order_no = m.order_no`,
-    [...p, batchId],
-  );
-  if (!storeEmpty) await db.run(
-    `DELETE FROM order_lines WHERE shop_id = $1 AND platform = $2
-       AND order_no IN (SELECT order_no FROM m_class WHERE change = 'updated')`,
-    [...p],
-  );
-  // On a first import every order of m_class is new and every line of m_lines belongs to one of them (m_lines
-  // only holds lines of m_orders, and every m_orders row has a non-null buyer key, so it is in m_class). Each
-  // line takes its order's key from m_class (a new key, or the stored order's: an updated order keeps it).
-  const productKey = `coalesce(l.sku, 'title:' || l.title, 'unknown')`;
-  await db.run(
-    `INSERT INTO order_lines (shop_id, platform, order_no, order_key, line_seq, line_id, product_key, sku, title, quantity,
-       unit_price, amount, refund, status)
-     SELECT $1, $2, l.order_no, c.order_key, l.line_seq, l.line_id, ${productKey}, l.sku, l.title, l.quantity,
-       CAST(l.unit_price_cents / 100.0 AS DECIMAL(14,2)), CAST(l.amount_cents / 100.0 AS DECIMAL(14,2)),
-       CAST(coalesce(l.refund_cents, 0) / 100.0 AS DECIMAL(14,2)), l.status
-     FROM m_lines l JOIN m_class c ON c.order_no = l.order_no${storeEmpty ? '' : ` WHERE c.change IN ('new', 'updated')`}`,
-    [...p],
-  );
-  // A new product takes the sku and title of its first line (by order number, line). DISTINCT ON keeps that
-  // row per product as a grouping (1M-order bench, 25 products: 0.12 s) where a row_number() window sorted all
-  // 1.2M lines (1.4 s).
-  await db.run(
-    `INSERT INTO products (shop_id, product_key, sku, title, first_batch)
-     SELECT $1, product_key, sku, title, $2 FROM (
-       SELECT DISTINCT ON (product_key) product_key, sku, title
-       FROM (SELECT ${productKey} AS product_key, l.sku, l.title, l.order_no, l.line_seq FROM m_lines l) d
-       ORDER BY product_key, order_no, line_seq
-     ) f ORDER BY product_key ON CONFLICT DO NOTHING`,
-    [shopId, batchId],
-  );
-
-  const counts = await getOneOrThrow<{ n: number; u: number; s: number; lines: number }>(
-    db,
-    `SELECT count(*) FILTER (WHERE change = 'new') AS n, count(*) FILTER (WHERE change = 'updated') AS u,
-            count(*) FILTER (WHERE change IN ('unchanged', 'stale')) AS s,
-            (SELECT count(*) FROM m_lines l${storeEmpty ? '' : ` JOIN m_class c ON c.order_no = l.order_no WHERE c.change IN ('new', 'updated')`}) AS lines
-     FROM m_class`,
-  );
-  return { ordersNew: counts.n, ordersUpdated: counts.u, ordersUnchanged: counts.s, linesWritten: counts.lines, customersNew };
+  const written = await writeMergedOrders(db, scope, storeEmpty);
+  return { ...written, customersNew };
 }
-
