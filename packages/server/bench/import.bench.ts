@@ -1,8 +1,10 @@
 /**
  * npm run bench:import — generates a 1,000,000-order Taobao legacy export pair (GBK), imports it into a
  * fresh DuckDB file and prints order rows per second, peak memory, and the ratio to DuckDB's own read_csv
- * of the same order file converted to UTF-8, measured in the same run. Each measurement runs in a fresh
- * process (so peak memory is the import's own); medians of RUNS runs.
+ * of the same order file converted to UTF-8, measured in the same run. A second baseline is the floor of the
+ * store itself (workers/sql-floor.ts): both files converted to UTF-8, read by read_csv and written into the same
+ * tables by plain SQL with none of the importer's work, with the tables' keys and without. Each measurement runs
+ * in a fresh process (so peak memory is the import's own); medians of RUNS runs.
  *
  * Options (env): BENCH_ORDERS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default ./.bench/import);
  * HUITOU_MEMORY_LIMIT (DuckDB memory_limit of the instance, as in the CLI; default DuckDB's own, 80 % of RAM);
@@ -34,25 +36,34 @@ if (existsSync(marker)) {
   console.log(`generated ${orders.toLocaleString()} orders / ${written.lines.toLocaleString()} lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-const utf8 = join(dir, `orders-${orders}-utf8.csv`);
-if (!existsSync(utf8)) {
+/** The GB18030 file converted to UTF-8 at `target` (once; kept with the generated files). */
+async function toUtf8(source: string, target: string): Promise<string> {
+  if (existsSync(target)) return target;
   const decoder = new TextDecoder('gb18030');
   await pipeline(
-    createReadStream(files.orderFile),
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
+    createReadStream(source),
+    async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
       yield decoder.decode();
     },
-    createWriteStream(utf8),
+    createWriteStream(target),
   );
+  return target;
 }
+const utf8 = await toUtf8(files.orderFile, join(dir, `orders-${orders}-utf8.csv`));
+const itemsUtf8 = await toUtf8(files.detailFile, join(dir, `items-${orders}-utf8.csv`));
 
 console.log(`machine load average before: ${loadAverage()}; HUITOU_MEMORY_LIMIT=${process.env['HUITOU_MEMORY_LIMIT'] ?? '(unset)'}; HUITOU_IMPORT_MEMORY_LIMIT=${process.env['HUITOU_IMPORT_MEMORY_LIMIT'] ?? '(unset: 768MB)'}`);
 const baseline: WorkerResult[] = [];
 const imports: WorkerResult[] = [];
+const floors: WorkerResult[] = [];
+const plainFloors: WorkerResult[] = [];
+const noIndexes = { ...process.env, FLOOR_NO_INDEXES: '1' };
 for (let i = 0; i < runs; i++) {
   baseline.push(runWorker('duckdb-read-csv', [utf8]));
   imports.push(runWorker('import-pair', [join(dir, 'bench.duckdb'), files.orderFile, files.detailFile]));
+  floors.push(runWorker('sql-floor', [join(dir, 'floor.duckdb'), utf8, itemsUtf8]));
+  plainFloors.push(runWorker('sql-floor', [join(dir, 'floor.duckdb'), utf8, itemsUtf8], noIndexes));
 }
 const importMs = median(imports.map((r) => r.ms));
 const baseMs = median(baseline.map((r) => r.ms));
@@ -65,4 +76,11 @@ console.log(`  read + map (both files)   median ${phase('readMs')} s; merge + co
 console.log(`  peak memory               ${Math.max(...imports.map((r) => r.maxRssMb)).toFixed(0)} MB`);
 console.log(`duckdb read_csv (orders, UTF-8) median ${(baseMs / 1000).toFixed(2)} s   runs ${baseline.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
 console.log(`ratio import / read_csv     ${(importMs / baseMs).toFixed(2)}×`);
+const floorMs = median(floors.map((r) => r.ms));
+const plainMs = median(plainFloors.map((r) => r.ms));
+const rate = (ms: number): string => `${Math.round(orders / (ms / 1000)).toLocaleString()} order rows/s`;
+console.log(`store floor: UTF-8 pair by plain SQL, no cleaning (workers/sql-floor.ts)`);
+console.log(`  with the tables' keys     median ${(floorMs / 1000).toFixed(2)} s (${rate(floorMs)}, ${(floorMs / baseMs).toFixed(2)}× read_csv)   runs ${floors.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
+console.log(`  without keys or indexes   median ${(plainMs / 1000).toFixed(2)} s (${rate(plainMs)}, ${(plainMs / baseMs).toFixed(2)}× read_csv)   runs ${plainFloors.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`);
+console.log(`ratio import / store floor ${(importMs / floorMs).toFixed(2)}×`);
 console.log(`machine load average after: ${loadAverage()}`);

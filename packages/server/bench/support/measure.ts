@@ -8,10 +8,10 @@ export interface WorkerResult {
   readonly [key: string]: unknown;
 }
 
-/** Runs bench/workers/<name>.ts with args under tsx; returns its JSON result. */
-export function runWorker(name: string, args: readonly string[]): WorkerResult {
+/** Runs bench/workers/<name>.ts with args (and env) under tsx; returns its JSON result. */
+export function runWorker(name: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): WorkerResult {
   const script = fileURLToPath(new URL(`../workers/${name}.ts`, import.meta.url));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   if (run.status !== 0) throw new Error(`${name} failed (${run.status}): ${run.stderr}`);
   const last = run.stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as WorkerResult;
