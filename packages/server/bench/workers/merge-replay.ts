@@ -2,6 +2,7 @@
  * Profiling aid for the merge alone. `capture DIR FILE…` imports the files up to the merge and saves the staged
  * tables as Parquet in DIR (nothing is committed); `replay DIR [RUNS]` merges them into a fresh store under the
  * import's memory cap, timing each statement and the commit, RUNS times (default 3), and prints the medians.
+ * REPLAY_EXPLAIN=TEXT runs the merge statements that contain TEXT as EXPLAIN ANALYZE and prints their plans.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadConfig } from '../../src/config.ts';
@@ -55,34 +56,51 @@ if (mode === 'capture') {
     rmSync(`${dbPath}.wal`, { force: true });
     const seen = new Map<string, number>();
     let tracing = false;
-    const db = await openStore({ path: dbPath, trace: (ms, sql) => {
+    const traced = await openStore({ path: dbPath, trace: (ms, sql) => {
       if (!tracing) return;
       const key = sql.replace(/\s+/g, ' ').slice(0, 90);
       seen.set(key, (seen.get(key) ?? 0) + ms);
     } });
+    const explain = process.env['REPLAY_EXPLAIN'];
+    const run: Db['run'] = async (sql, params) => {
+      if (explain === undefined || !tracing || !sql.includes(explain)) return traced.run(sql, params);
+      const rows = await traced.all(`EXPLAIN ANALYZE ${sql}`, params);
+      for (const row of rows) console.log(String(row['explain_value']));
+    };
+    const db = new Proxy(traced, {
+      get: (target, prop) => {
+        if (prop === 'run') return run;
+        const v: unknown = Reflect.get(target, prop);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
     const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
     let mergeMs = 0;
+    let mergeCpuMs = 0;
     const t0 = performance.now();
-    const run = async () => db.transaction(async () => {
+    const merge = async () => db.transaction(async () => {
       await createStagingTables(db);
       await db.run(`CREATE TEMP TABLE stg_files (file_idx INTEGER, file VARCHAR)`);
       for (const t of TABLES) await db.run(`INSERT INTO ${t} SELECT * FROM read_parquet('${dir}/${t}.parquet')`);
       const staged = { lines: 1, contacts: Number((await db.all<{ n: number }>(`SELECT count(*) AS n FROM stg_contacts`))[0]?.n ?? 0) };
       tracing = true;
       const m0 = performance.now();
+      const c0 = process.cpuUsage();
       const counts = await mergeStagedOrders(db, { shopId: shop.shopId, platform: 'taobao', batchId: 1, staged });
       mergeMs = performance.now() - m0;
+      const cpu = process.cpuUsage(c0);
+      mergeCpuMs = (cpu.user + cpu.system) / 1000;
       tracing = false;
       return counts;
     });
-    const counts = await (db.withMemoryLimit === undefined || limit === null ? run() : db.withMemoryLimit(limit, run));
+    const counts = await (db.withMemoryLimit === undefined || limit === null ? merge() : db.withMemoryLimit(limit, merge));
     const total = performance.now() - t0;
     db.close();
     const commitMs = total - mergeMs; // includes loading the Parquet files (printed separately below)
     totals.push(mergeMs);
     commits.push(commitMs);
     for (const [k, ms] of seen) perStatement.set(k, [...(perStatement.get(k) ?? []), ms]);
-    console.log(`run ${r + 1}: merge ${(mergeMs / 1000).toFixed(2)} s, load + commit ${(commitMs / 1000).toFixed(2)} s`, JSON.stringify(counts));
+    console.log(`run ${r + 1}: merge ${(mergeMs / 1000).toFixed(2)} s (CPU ${(mergeCpuMs / 1000).toFixed(2)} s), load + commit ${(commitMs / 1000).toFixed(2)} s`, JSON.stringify(counts));
   }
   for (const [k, xs] of [...perStatement].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 22)) console.log(`${median(xs).toFixed(0).padStart(6)} ms  ${k}`);
   console.log(`median merge ${(median(totals) / 1000).toFixed(2)} s; load + commit ${(median(commits) / 1000).toFixed(2)} s`);

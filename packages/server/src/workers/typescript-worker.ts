@@ -5,6 +5,7 @@
  * evaluates (~25 ms). When bundling fails, or HUITOU_WORKER_BUNDLE=0, the worker starts through its
  * bootstrap.mjs, which registers tsx and imports the entry.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
@@ -31,7 +32,7 @@ function bundled(entry: URL): string | null {
   let code: string | null = null;
   try {
     const out = buildSync({
-      entryPoints: [entry.pathname], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+      entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
       logLevel: 'silent',
     });
     code = out.errors.length === 0 ? (out.outputFiles[0]?.text ?? null) : null;
