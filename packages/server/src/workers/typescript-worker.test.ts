@@ -33,6 +33,14 @@ describe('startTypeScriptWorker', () => {
     expect(await run(DOUBLE, 4)).toEqual({ value: 8, bundled: false });
   });
 
+  it('starts through the bootstrap when bundling warns (import.meta in a CommonJS bundle)', async () => {
+    const meta: TypeScriptWorker = {
+      entry: new URL('./fixtures/meta-worker.ts', import.meta.url),
+      bootstrap: new URL('./fixtures/meta-bootstrap.mjs', import.meta.url),
+    };
+    expect(await run(meta, 0)).toEqual({ value: 1, bundled: false });
+  });
+
   it('falls back to the bootstrap when the entry cannot be bundled', async () => {
     const broken: TypeScriptWorker = { entry: new URL('./fixtures/no-such-worker.ts', import.meta.url), bootstrap: DOUBLE.bootstrap };
     expect(await run(broken, 3)).toEqual({ value: 6, bundled: false });

@@ -2,7 +2,7 @@
  * Starting a worker thread whose code is TypeScript. Loading it through tsx costs each worker its own loader
  * thread and ~0.3 s of CPU (a 1M-order import starts four map workers), so the entry is bundled once per
  * process with esbuild (tsx's own compiler; ~70 ms for the map worker) into one CommonJS script that each worker
- * evaluates (~25 ms). When bundling fails, or HUITOU_WORKER_BUNDLE=0, the worker starts through its
+ * evaluates (~25 ms). When bundling fails or warns, or HUITOU_WORKER_BUNDLE=0, the worker starts through its
  * bootstrap.mjs, which registers tsx and imports the entry.
  */
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,9 @@ function bundled(entry: URL): string | null {
       entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
       logLevel: 'silent',
     });
-    code = out.errors.length === 0 ? (out.outputFiles[0]?.text ?? null) : null;
+    // A warning (e.g. import.meta, which a CommonJS bundle cannot keep) means the bundle may not behave as the
+    // modules do: use the bootstrap instead.
+    code = out.errors.length === 0 && out.warnings.length === 0 ? (out.outputFiles[0]?.text ?? null) : null;
   } catch {
     code = null;
   }
