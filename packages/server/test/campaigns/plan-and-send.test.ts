@@ -110,6 +110,11 @@ describe('plan and send', () => {
     // Every queued touch has a unique coupon code and an A or B variant.
     const codes = await db.all(`SELECT count(DISTINCT offer_code) AS codes, count(*) AS n, count(DISTINCT variant) AS variants FROM touches WHERE status = 'queued'`);
     expect(codes[0]).toEqual({ codes: plan.queued, n: plan.queued, variants: 2 });
+    // Each coupon keeps the offer it was issued under (满150减20, in cents); touches without a coupon have none.
+    expect(await db.all(`SELECT DISTINCT offer_code IS NULL AS none, offer FROM touches ORDER BY 1`)).toEqual([
+      { none: false, offer: JSON.stringify({ kind: 'threshold', thresholdCents: 15_000, amountCents: 2_000, validDays: 14 }) },
+      { none: true, offer: null },
+    ]);
     // Planning the same day again adds nothing.
     const again = await planCampaignDay(db, request);
     expect(again.ok && again.plans[0]?.audience).toBe(0);

@@ -117,3 +117,29 @@ describe('campaignResults', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });
+
+describe('the cost of a redeemed coupon', () => {
+  it('is the offer the coupon was issued under, not the campaign\'s offer edited since; unrecorded or unreadable falls back to it', async () => {
+    const db = await resultsStore();
+    // The campaign's offer now: 10 yuan off. Coupons went out under 5 yuan off (recorded), under an unreadable
+    // record, and before offers were recorded.
+    await addCampaign(db, 1, 'promo', { kind: 'marketing', offer: { kind: 'no_threshold', amount: 10, validDays: 14 } }, 0);
+    await addOccurrence(db, 11, 1, 'once:2026-06-01');
+    const fiveOff = JSON.stringify({ kind: 'no_threshold', amountCents: 500, validDays: 14 });
+    await addTouches(db, [
+      { id: 1, campaignId: 1, occurrenceId: 11, customerId: 1, status: 'sent', offerCode: 'AAAA2222BBBB', offer: fiveOff, sentAtMs: S },
+      { id: 2, campaignId: 1, occurrenceId: 11, customerId: 2, status: 'sent', offerCode: 'CCCC3333DDDD', offer: '{"kind":"no_threshold"', sentAtMs: S },
+      { id: 3, campaignId: 1, occurrenceId: 11, customerId: 3, status: 'sent', offerCode: 'EEEE4444FFFF', sentAtMs: S },
+    ]);
+    await addOrders(db, [
+      { no: 'O1', customerId: 1, atMs: S + DAY_MS, amount: 100, coupon: 'AAAA2222BBBB' },
+      { no: 'O2', customerId: 2, atMs: S + DAY_MS, amount: 100, coupon: 'CCCC3333DDDD' },
+      { no: 'O3', customerId: 3, atMs: S + DAY_MS, amount: 100, coupon: 'EEEE4444FFFF' },
+    ]);
+    const r = await campaignResults(db, 1, { campaignKey: 'promo', nowMs: S + 30 * DAY_MS });
+    // 5 (as issued) + 10 + 10 (the current offer).
+    expect(r.campaigns[0]!.totals.redemptions).toMatchObject({ orders: 3, couponCost: 25 });
+    expect(r.methods.coupons).toMatch(/issued under/);
+    db.close();
+  });
+});

@@ -17,6 +17,8 @@ export interface TouchSpec {
   readonly status: 'queued' | 'sent' | 'dead' | 'holdout' | 'skipped';
   readonly variant?: string;
   readonly offerCode?: string;
+  /** touches.offer: the offer the coupon was issued under (JSON); absent for touches from before it was recorded. */
+  readonly offer?: string;
   /** Planning queued it (a rendered body); false for holdout and planner skips. */
   readonly queued?: boolean;
   readonly sentAtMs?: number;
@@ -62,10 +64,10 @@ export async function addTouches(db: Db, touches: readonly TouchSpec[]): Promise
     const queued = t.queued ?? (t.status !== 'holdout' && t.status !== 'skipped');
     await db.run(
       `INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, variant, offer_code, body, status,
-         not_before, sent_at, cost_cents, idempotency_key, episode_key)
+         not_before, sent_at, cost_cents, idempotency_key, episode_key, offer)
        VALUES ($1, 1, $2, $3, $4, 'sms', 'marketing', 50, $5, $6, $7, $8, to_timestamp($9 / 1000.0),
-         CASE WHEN $10 IS NULL THEN NULL ELSE to_timestamp($10 / 1000.0) END, $11, 'k' || $1, 'e')`,
-      [t.id, t.campaignId, t.occurrenceId, t.customerId, t.variant ?? null, t.offerCode ?? null, queued ? 'hello' : null, t.status, t.notBeforeMs ?? SEND_MS, t.sentAtMs ?? null, t.costCents ?? null],
+         CASE WHEN $10 IS NULL THEN NULL ELSE to_timestamp($10 / 1000.0) END, $11, 'k' || $1, 'e', $12)`,
+      [t.id, t.campaignId, t.occurrenceId, t.customerId, t.variant ?? null, t.offerCode ?? null, queued ? 'hello' : null, t.status, t.notBeforeMs ?? SEND_MS, t.sentAtMs ?? null, t.costCents ?? null, t.offer ?? null],
     );
   }
 }

@@ -19,6 +19,7 @@ import type { CampaignChannel, CampaignDefinition, ContentVariant } from './camp
 import { DEFAULT_CAPS, decideTouch } from './decide-touch.ts';
 import type { FrequencyCaps } from './decide-touch.ts';
 import { occurrencesOn } from './occurrences.ts';
+import { offerToJson } from './offer-json.ts';
 import { findCandidates } from './plan-candidates.ts';
 
 export interface PlanRequest {
@@ -197,12 +198,15 @@ async function writeOccurrence(
     }
     await db.run(
       `INSERT INTO touches (touch_id, shop_id, campaign_id, occurrence_id, customer_id, channel, kind, priority, variant, offer_code,
-         recipient, subject, body, segments, status, skip_reason, not_before, idempotency_key, episode_key, cost_cents, time_zone)
-       SELECT nextval('touch_id_seq'), $1, $2, $3, CAST(customer_id AS BIGINT), channel, $4, $5, variant, offer_code, recipient, subject,
+         offer, recipient, subject, body, segments, status, skip_reason, not_before, idempotency_key, episode_key, cost_cents, time_zone)
+       SELECT nextval('touch_id_seq'), $1, $2, $3, CAST(customer_id AS BIGINT), channel, $4, $5, variant, offer_code,
+         CASE WHEN offer_code IS NULL THEN NULL ELSE $6 END, recipient, subject,
          body, segments, status, skip_reason, to_timestamp(not_before_ms / 1000.0), idempotency_key, episode_key, NULL, time_zone
        FROM p_touches
        ON CONFLICT DO NOTHING`,
-      [r.shop.shopId, r.campaignId, id, r.definition.kind, r.definition.priority],
+      // The offer each coupon is issued under stays with its touch: a later edit of the campaign's offer does not
+      // change what a redeemed coupon cost (campaign results).
+      [r.shop.shopId, r.campaignId, id, r.definition.kind, r.definition.priority, r.definition.offer === null ? null : offerToJson(r.definition.offer)],
     );
     await db.run(
       `UPDATE campaign_occurrences SET audience = audience + $2, queued = queued + $3, holdout = holdout + $4, skipped = skipped + $5 WHERE occurrence_id = $1`,

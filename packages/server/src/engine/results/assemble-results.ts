@@ -3,6 +3,8 @@
  * variant is drawn independently of holdout, so the occurrence's whole holdout is the control for each
  * variant), occurrences summed into the campaign's totals.
  */
+import type { Offer } from '@huitou/core';
+import { offerFromJson } from '../campaigns/offer-json.ts';
 import type { ArmStatsRow } from './arm-stats.ts';
 import type { ScopedCampaign } from './campaign-scope.ts';
 import { compareLevel } from './compare-level.ts';
@@ -49,10 +51,24 @@ export function assembleResults(
     if (o === undefined) continue;
     addStats(row.arm === 'holdout' ? o.holdout : variantOf(o, row.channel, row.variant), row);
   }
-  const offers = new Map(campaigns.map((c) => [c.campaignId, c.offer]));
+  // A coupon costs what the offer it was issued under takes off the order; coupons sent before huitou recorded that
+  // offer (or whose record does not read) fall back to the campaign's current offer.
+  const current = new Map(campaigns.map((c) => [c.campaignId, c.offer]));
+  const issued = new Map<string, Offer | null>();
+  const offerOf = (row: RedemptionRow): Offer | null => {
+    if (row.offer !== null) {
+      let offer = issued.get(row.offer);
+      if (offer === undefined) {
+        offer = offerFromJson(row.offer);
+        issued.set(row.offer, offer);
+      }
+      if (offer !== null) return offer;
+    }
+    return current.get(row.campaignId) ?? null;
+  };
   for (const row of redeemed) {
     const o = byId.get(row.occurrenceId);
-    if (o !== undefined) addRedemption(variantOf(o, row.channel, row.variant), row, offers.get(row.campaignId) ?? null);
+    if (o !== undefined) addRedemption(variantOf(o, row.channel, row.variant), row, offerOf(row));
   }
   return campaigns.map((c) => {
     const total = emptyLevel();

@@ -21,6 +21,8 @@ export interface RedemptionRow {
   readonly paidCents: number;
   readonly discountCents: number | null;
   readonly shippingCents: number | null;
+  /** The offer the coupon was issued under (touches.offer, JSON); null for coupons from before it was recorded. */
+  readonly offer: string | null;
 }
 
 export async function redemptions(db: Db, shopId: number, scope: readonly WindowScope[]): Promise<RedemptionRow[]> {
@@ -38,7 +40,7 @@ export async function redemptions(db: Db, shopId: number, scope: readonly Window
       FROM orders o WHERE o.shop_id = $1 AND o.coupon_code IS NOT NULL AND o.status IN (${validStatusSqlList()})
     ),
     matched AS (
-      SELECT t.campaign_id, t.occurrence_id, t.channel, coalesce(t.variant, '') AS variant, t.customer_id AS recipient, c.*,
+      SELECT t.campaign_id, t.occurrence_id, t.channel, coalesce(t.variant, '') AS variant, t.customer_id AS recipient, t.offer, c.*,
         ${REF} AS ref, to_timestamp(extract(epoch FROM ${REF}) + s.window_days * 86400) AS until
       FROM coded c JOIN touches t ON t.offer_code = c.code AND t.shop_id = $1 AND t.status <> 'holdout' AND t.body IS NOT NULL
       JOIN scope s ON s.campaign_id = t.campaign_id
@@ -46,7 +48,7 @@ export async function redemptions(db: Db, shopId: number, scope: readonly Window
     SELECT campaign_id, occurrence_id, channel, variant,
       CASE WHEN customer_id = recipient THEN 1 ELSE 0 END AS by_recipient,
       CASE WHEN customer_id = recipient AND order_time >= ref AND order_time < until THEN 1 ELSE 0 END AS in_window,
-      paid_cents, discount_cents, shipping_cents
+      paid_cents, discount_cents, shipping_cents, offer
     FROM matched ORDER BY platform, order_no`,
     [shopId, ...values.params],
   );
@@ -60,5 +62,6 @@ export async function redemptions(db: Db, shopId: number, scope: readonly Window
     paidCents: Number(r['paid_cents']),
     discountCents: r['discount_cents'] === null ? null : Number(r['discount_cents']),
     shippingCents: r['shipping_cents'] === null ? null : Number(r['shipping_cents']),
+    offer: typeof r['offer'] === 'string' ? r['offer'] : null,
   }));
 }

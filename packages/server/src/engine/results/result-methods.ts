@@ -8,7 +8,7 @@ export const RESULT_METHODS: CampaignResults['methods'] = Object.freeze({
   window:
     'Valid orders (paid, shipped, completed, partly refunded; net of refunds) placed from the send time (holdout: the time the message would have gone out) up to windowDays × 24 hours later. An order in two windows of one campaign counts once, for the later touch.',
   coupons:
-    'Valid orders whose coupon code matches a code the campaign sent count as redemptions, whoever placed them and whenever; their coupon cost is the offer applied to the order.',
+    'Valid orders whose coupon code matches a code the campaign sent count as redemptions, whoever placed them and whenever; their coupon cost is the offer the coupon was issued under, applied to the order (the campaign\'s current offer for coupons issued before huitou recorded it).',
   absoluteUplift: UPLIFT_METHODS.absolute,
   relativeUplift: UPLIFT_METHODS.relative,
   revenuePerCustomer: UPLIFT_METHODS.revenuePerCustomer,

@@ -43,7 +43,7 @@ export interface RedemptionResult {
   readonly outsideWindow: number;
   /** What those orders paid, in yuan. */
   readonly revenue: number;
-  /** What the coupons took off those orders (the offer applied to the order), in yuan. */
+  /** What the coupons took off those orders (the offer each was issued under, applied to the order), in yuan. */
   readonly couponCost: number;
 }
 

@@ -10,8 +10,9 @@ import { addCustomerSearchAndDue } from './2026_11_27_02_customer_search_and_due
 import { addOrderLinesKeyIndex } from './2026_11_27_03_order_lines_key_index.ts';
 import { singleColumnOrderKeyIndex } from './2026_11_27_04_order_key_index.ts';
 import { addShopSmsSign } from './2026_11_28_01_shop_sms_sign.ts';
+import { addTouchOffer } from './2026_11_29_01_touch_offer.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema, addCustomerTimeZone, addOrderKey, addCustomerSearchAndDue, addOrderLinesKeyIndex, singleColumnOrderKeyIndex, addShopSmsSign];
+export const MIGRATIONS: readonly Migration[] = [createImportSchema, createAnalysisSchema, createConsentSchema, dropBulkImportIndexes, createCampaignSchema, createAuthSchema, addCustomerTimeZone, addOrderKey, addCustomerSearchAndDue, addOrderLinesKeyIndex, singleColumnOrderKeyIndex, addShopSmsSign, addTouchOffer];
 export type { Migration } from './migration.ts';
