@@ -2,6 +2,7 @@
  * Configuration: read from the environment once at the edge, validated, frozen, and passed in.
  * Command-line flags override it per invocation.
  */
+import { isIP } from 'node:net';
 import type { SmsConfig, SmtpConfig, WebhookConfig } from './engine/setup/channel-config.ts';
 import { isValidTimeZone } from './importers/cells/zone-offset.ts';
 import { isMemorySize } from './store/memory-size.ts';
@@ -47,6 +48,12 @@ export interface Config {
   readonly grossMargin: number;
   /** HUITOU_TRACE=1: each SQL statement's duration goes to stderr. */
   readonly trace: ((ms: number, sql: string) => void) | null;
+  /**
+   * Addresses of the reverse proxies in front of `huitou serve` (HUITOU_TRUSTED_PROXIES, comma-separated IPs).
+   * A request from one of them is attributed to the client its X-Forwarded-For names (login throttling, the
+   * audit log); from anyone else the header is ignored. Empty by default.
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -82,7 +89,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxUploadBytes: parseUploadLimit(env['HUITOU_MAX_UPLOAD_MB']),
     sendingHours: parseSendingHoursEnv(env['HUITOU_SENDING_HOURS']),
     trace: env['HUITOU_TRACE'] === '1' ? (ms: number, sql: string) => process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql}\n`) : null,
+    trustedProxies: parseTrustedProxies(env['HUITOU_TRUSTED_PROXIES']),
   });
+}
+
+/** An IP address in the form requests carry it: lower case, an IPv4-mapped IPv6 address as plain IPv4. */
+export function normalizeAddress(address: string): string {
+  const a = address.trim().toLowerCase();
+  return a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+function parseTrustedProxies(raw: string | undefined): readonly string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const list = raw.split(',').map(normalizeAddress);
+  const bad = list.find((a) => isIP(a) === 0);
+  if (bad !== undefined) throw new ConfigError(`HUITOU_TRUSTED_PROXIES: "${bad}" is not an IP address (a comma-separated list of the proxies' addresses, e.g. 127.0.0.1,::1)`);
+  return Object.freeze([...new Set(list)]);
 }
 
 function parseSendingHoursEnv(raw: string | undefined): QuietHours {

@@ -9,6 +9,7 @@ import type { ApiEnv } from './api-env.ts';
 import { authenticate, checkPublicRoutes } from './auth/authenticate.ts';
 import { maskForAnalysts } from './auth/mask-filter.ts';
 import { registerAuthRoutes } from './auth/register-auth-routes.ts';
+import { resolveClientAddress } from './auth/request-info.ts';
 import { HttpError } from './http-error.ts';
 import { mountOpenApi } from './openapi.ts';
 import { RouteRegistry } from './route-registry.ts';
@@ -29,6 +30,7 @@ export interface ApiApp {
 export function createApp(deps: ApiDeps): ApiApp {
   const app = new Hono<ApiEnv>();
   app.use('*', securityHeaders);
+  app.use('*', resolveClientAddress(deps.config.trustedProxies));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', maskForAnalysts);
   app.onError((error, c) => {

@@ -148,4 +148,24 @@ describe('login and sessions', () => {
     expect(again.status).toBe(200);
     expect((await first.get('/api/auth/me')).status).toBe(401);
   });
+
+  it('behind a trusted proxy, throttles and audits by the forwarded client; from anyone else the header is ignored', async () => {
+    const proxied = await createTestApi({ env: { HUITOU_TRUSTED_PROXIES: '127.0.0.1, ::1' } });
+    try {
+      const via = (client: string, extra: Record<string, string> = {}) => ({ address: '127.0.0.1', headers: { 'x-forwarded-for': client, ...extra } });
+      for (let i = 0; i < 10; i++) await proxied.anonymous.post('/api/auth/login', { username: `spray${i}`, password: 'password1' }, via('198.51.100.7'));
+      expect((await proxied.anonymous.post('/api/auth/login', { username: 'operator', password: PASSWORDS.operator }, via('198.51.100.7'))).status).toBe(429);
+      // Another client behind the same proxy is not locked out, and a client cannot unlock itself by prepending
+      // an address of its own.
+      expect((await proxied.anonymous.post('/api/auth/login', { username: 'operator', password: PASSWORDS.operator }, via('203.0.113.9'))).status).toBe(200);
+      expect((await proxied.anonymous.post('/api/auth/login', { username: 'operator', password: PASSWORDS.operator }, via('192.0.2.1, 198.51.100.7'))).status).toBe(429);
+      const rows = await proxied.db.all<{ ip: string }>(`SELECT DISTINCT ip FROM audit_log WHERE action = 'auth.login' ORDER BY ip`);
+      expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9']);
+    } finally {
+      await proxied.close();
+    }
+    // Without HUITOU_TRUSTED_PROXIES the header is the client's own word: ignored.
+    for (let i = 0; i < 10; i++) await t.anonymous.post('/api/auth/login', { username: `spray${i}`, password: 'password1' }, { address: '198.51.100.20', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+    expect((await t.anonymous.post('/api/auth/login', { username: 'operator', password: PASSWORDS.operator }, { address: '198.51.100.20', headers: { 'x-forwarded-for': '203.0.113.50' } })).status).toBe(429);
+  });
 });
