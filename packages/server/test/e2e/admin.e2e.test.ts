@@ -85,6 +85,12 @@ describe('the owners\' settings, end to end', () => {
     await row.getByTestId('user-role-select').selectOption('operator');
     await expect.poll(() => row.getAttribute('data-role')).toBe('operator');
 
+    // Renamed in place: the list shows the new name after the server took it.
+    await row.getByTestId('user-rename').click();
+    await row.getByTestId('user-rename-input').fill('  数据运营  ');
+    await row.getByTestId('user-rename-save').click();
+    await expect.poll(() => row.getByTestId('user-display-name').textContent()).toBe('数据运营');
+
     // The last owner cannot be demoted: the server's message, in Chinese by default.
     await page.locator('[data-testid="user-row"][data-username="e2e-owner"]').getByTestId('user-role-select').selectOption('analyst');
     const error = page.getByTestId('settings-users').getByTestId('error-box');
@@ -119,7 +125,10 @@ describe('the owners\' settings, end to end', () => {
     expect(await meWithToken(secret)).toBe(401);
 
     const all = await auditActions(page, '');
-    for (const action of ['user.create', 'user.role_change', 'token.create', 'token.revoke']) expect(all).toContain(action);
+    for (const action of ['user.create', 'user.role_change', 'user.rename', 'token.create', 'token.revoke']) expect(all).toContain(action);
+    // Each entry shows its detail: the role change from → to.
+    const roleChange = page.locator('[data-testid="audit-row"][data-action="user.role_change"]').first();
+    expect(await roleChange.getByTestId('audit-detail').textContent()).toContain('to: operator');
     const tokens = await auditActions(page, 'token.');
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(tokens.every((a) => a.startsWith('token.'))).toBe(true);
@@ -157,9 +166,13 @@ describe('the owners\' settings, end to end', () => {
     const before = await sms.getAttribute('data-status');
     const next = before === 'revoked' ? 'granted' : 'revoked';
     await page.getByTestId('consent-source').selectOption('phone_call');
+    await page.getByTestId('consent-wording').fill('同意接收店铺短信，回T退订');
     await page.getByTestId(next === 'granted' ? 'consent-sms-grant' : 'consent-sms-revoke').click();
     await expect.poll(() => sms.getAttribute('data-status')).toBe(next);
     expect(await sms.textContent()).toContain('phone_call');
+    // The words the customer agreed to are kept with the event (newest first in the history), and the field empties.
+    await expect.poll(() => page.getByTestId('consent-event-wording').first().textContent()).toBe('同意接收店铺短信，回T退订');
+    expect(await page.getByTestId('consent-wording').inputValue()).toBe('');
     expect(errors).toEqual([]);
     await context.close();
 

@@ -109,9 +109,13 @@ export function ConsentSection({ p, onChanged }: { readonly p: Profile; readonly
   const { t, fmt, label } = useI18n();
   const { shop, canWrite } = useShop();
   const [source, setSource] = useState<string>(CONSENT_SOURCES[0]);
+  const [wording, setWording] = useState('');
   const { busy, error, run } = useAction(onChanged);
   const record = (channel: ConsentBody['channel'], status: ConsentBody['status']): void =>
-    void run(() => consent.record(shop, { customerId: p.customer.id, channel, status, source }));
+    void run(
+      () => consent.record(shop, { customerId: p.customer.id, channel, status, source, ...(wording.trim() === '' ? {} : { wording: wording.trim() }) }),
+      () => setWording(''),
+    );
   return (
     <Card title={t('profile.consent')} testId="profile-consent">
       {error !== null && <ErrorBox error={error} />}
@@ -148,12 +152,22 @@ export function ConsentSection({ p, onChanged }: { readonly p: Profile; readonly
           </select>
         </label>
       )}
+      {canWrite && (
+        <label className="field consent-wording">
+          <span>{t('profile.consentWording')}</span>
+          <textarea rows={2} maxLength={2000} value={wording} placeholder={t('profile.consentWordingPlaceholder')}
+            onChange={(e) => setWording(e.target.value)} data-testid="consent-wording" />
+        </label>
+      )}
       {p.consent.length > 0 && (
         <details className="small">
           <summary>{t('profile.consentHistory', { n: p.consent.length })}</summary>
           <ul className="list">
             {p.consent.map((c, i) => (
-              <li key={`c${i}`} data-testid="consent-event">{label('channel', c.channel)}: <strong>{label('consent', c.status)}</strong> <span className="muted small">{c.source} · {fmt.dateTime(c.recordedAt)}</span></li>
+              <li key={`c${i}`} data-testid="consent-event">
+                {label('channel', c.channel)}: <strong>{label('consent', c.status)}</strong> <span className="muted small">{c.source} · {fmt.dateTime(c.recordedAt)}</span>
+                {c.wording !== null && <q className="consent-quote" data-testid="consent-event-wording">{c.wording}</q>}
+              </li>
             ))}
           </ul>
         </details>

@@ -1,4 +1,4 @@
-/** The audit log, newest first: time, actor, action, target, address; filter by action or family; paged. */
+/** The audit log, newest first: time, actor, action, target, detail, address; filter by action or family; paged. */
 import { useState } from 'react';
 import { admin } from '../../api/endpoints.ts';
 import type { AuditEntryView } from '../../api/types.ts';
@@ -46,6 +46,7 @@ export function AuditSection({ version }: { readonly version: number }) {
                     <th>{t('settings.auditActor')}</th>
                     <th>{t('settings.auditAction')}</th>
                     <th>{t('settings.auditTarget')}</th>
+                    <th>{t('settings.auditDetail')}</th>
                     <th>{t('settings.auditAddress')}</th>
                   </tr>
                 </thead>
@@ -70,7 +71,21 @@ function AuditRow({ e }: { readonly e: AuditEntryView }) {
       <td>{actor}</td>
       <td><span title={e.action}>{label('auditAction', e.action)}</span></td>
       <td className="small"><code>{e.target ?? '—'}</code></td>
+      <td className="small" data-testid="audit-detail"><AuditDetail detail={e.detail} /></td>
       <td className="small">{e.ip ?? '—'}</td>
     </tr>
   );
+}
+
+/** Longest detail shown inline; the whole of it is in the tooltip. */
+const DETAIL_CHARS = 120;
+
+/** The entry's detail as `key: value` pairs (nested values as JSON), cut to DETAIL_CHARS. */
+function AuditDetail({ detail }: { readonly detail: unknown }) {
+  if (detail === null || detail === undefined) return <>—</>;
+  const text = typeof detail === 'object' && !Array.isArray(detail)
+    ? Object.entries(detail as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')
+    : typeof detail === 'string' ? detail : JSON.stringify(detail);
+  const full = JSON.stringify(detail, null, 2);
+  return <span title={full}>{text.length > DETAIL_CHARS ? `${text.slice(0, DETAIL_CHARS - 1)}…` : text}</span>;
 }

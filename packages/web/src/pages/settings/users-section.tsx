@@ -1,4 +1,4 @@
-/** Users and roles: the list, adding a user (a generated password is shown once), role, disable, password reset. */
+/** Users and roles: the list, adding a user (a generated password is shown once), rename, role, disable, password reset. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { admin } from '../../api/endpoints.ts';
@@ -90,7 +90,7 @@ function UserRow({ u, self, busy, onChange, onSecret }: RowProps) {
   return (
     <tr data-testid="user-row" data-username={u.username} data-role={u.role} data-disabled={String(u.disabled)}>
       <td><strong>{u.username}</strong>{self && <span className="muted small"> {t('settings.you')}</span>}</td>
-      <td>{u.displayName}</td>
+      <td><DisplayName u={u} busy={busy} onChange={onChange} /></td>
       <td><span className={`role role-${u.role}`} data-testid="user-role">{label('role', u.role)}</span></td>
       <td>
         <span className={`badge ${u.disabled ? 'badge-failed' : 'badge-active'}`} data-testid="user-status">
@@ -127,6 +127,36 @@ function UserRow({ u, self, busy, onChange, onSecret }: RowProps) {
         </div>
       </td>
     </tr>
+  );
+}
+
+/** The display name, renamed in place (audited as user.rename by the server). */
+function DisplayName({ u, busy, onChange }: Pick<RowProps, 'u' | 'busy' | 'onChange'>) {
+  const { t } = useI18n();
+  const [name, setName] = useState<string | null>(null);
+  if (name === null) {
+    return (
+      <span className="row-actions">
+        <span data-testid="user-display-name">{u.displayName}</span>
+        <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => setName(u.displayName)} data-testid="user-rename">
+          {t('settings.rename')}
+        </button>
+      </span>
+    );
+  }
+  const trimmed = name.trim();
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void onChange(u, { displayName: trimmed }, () => setName(null));
+  };
+  return (
+    <form className="row-actions" onSubmit={save}>
+      <input className="search" value={name} maxLength={100} aria-label={t('settings.displayName')} onChange={(e) => setName(e.target.value)} data-testid="user-rename-input" />
+      <button type="submit" className="btn btn-small btn-primary" disabled={busy || trimmed === '' || trimmed === u.displayName} data-testid="user-rename-save">
+        {t('settings.renameSave')}
+      </button>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => setName(null)}>{t('common.cancel')}</button>
+    </form>
   );
 }
 
