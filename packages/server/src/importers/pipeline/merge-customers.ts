@@ -13,10 +13,9 @@ export interface CustomerMergeCounts {
 
 export async function mergeStagedCustomers(db: Db, shopId: number, batchId: number, nowMs: number): Promise<CustomerMergeCounts> {
   await db.run(
-    `CREATE TEMP TABLE m_keys AS
+    `CREATE TEMP TABLE m_key_rows AS
      SELECT key_kind, key_value, CAST(NULL AS VARCHAR) AS nick, name, phone, phone_masked, email, province, city,
-            district, birthday, CAST($1 AS DOUBLE PRECISION) AS order_ms, accepts_email, accepts_sms, tags,
-            CAST(NULL AS BIGINT) AS customer_id, false AS is_new
+            district, birthday, CAST($1 AS DOUBLE PRECISION) AS order_ms, accepts_email, accepts_sms, tags
      FROM (SELECT s.*, row_number() OVER (PARTITION BY key_kind, key_value ORDER BY file_idx DESC, line DESC) AS kr
            FROM stg_customers s) d WHERE kr = 1`,
     [nowMs],

@@ -9,7 +9,7 @@ import { ImportFileError } from '../import-issue.ts';
 import { ISSUE_COLUMNS, IssueSink } from './issue-sink.ts';
 import { mergeStagedCustomers } from './merge-customers.ts';
 import { mergeStagedOrders } from './merge-orders.ts';
-import { createStagingTables, dropStagingTables, StagingWriter } from './staging.ts';
+import { createStagingTables, dropStagingTables, MERGE_TABLES, StagingWriter } from './staging.ts';
 
 export type UnitStatus = 'committed' | 'rejected' | 'failed';
 
@@ -177,7 +177,7 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
 }
 
 async function dropMergeTablesKeepingStaging(db: Db): Promise<void> {
-  for (const t of ['m_orders', 'm_lines', 'm_lsum', 'm_hash', 'm_keys', 'm_class']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of MERGE_TABLES) if (t !== 'stg_files') await db.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 function fileIssue(files: readonly string[], error: ImportFileError): ImportIssue {

@@ -93,7 +93,7 @@ const STAGING_TABLES: readonly (readonly [string, readonly BulkColumn[]])[] = [
 ];
 
 /** Working tables the merge creates; dropped with the staging tables. */
-export const MERGE_TABLES = ['m_orders', 'm_lines', 'm_lsum', 'm_hash', 'm_keys', 'm_class', 'stg_files'] as const;
+export const MERGE_TABLES = ['m_orders', 'm_lines', 'm_lsum', 'm_hash', 'm_key_rows', 'm_keys', 'm_class', 'stg_files'] as const;
 
 /** (Re)creates empty staging tables for one import unit. */
 export async function createStagingTables(db: Db): Promise<void> {
