@@ -51,6 +51,26 @@ describe('merge of a staged unit', () => {
     db.close();
   });
 
+  it('a later export of the same order that adds a contact detail updates the customer; the same again leaves it alone', async () => {
+    const { db, shopId } = await setup();
+    await runImportUnit(db, opts(shopId), fill([order('1001')], [line('1001')]));
+    const batchOf = async () => (await db.all<{ b: number; name: string | null; birthday: string | null; search: string }>(
+      `SELECT updated_batch AS b, name, CAST(birthday AS VARCHAR) AS birthday, search_text AS search FROM customers`))[0]!;
+    const before = await batchOf();
+    expect(before.name).toBeNull();
+    // Same order, same time; the export now carries the receiver's name and a birthday.
+    const richer = order('1001', { contact: { ...NO_CONTACT, name: '张三', birthday: '1990-05-01' } });
+    await runImportUnit(db, opts(shopId), fill([richer], [line('1001')]));
+    const after = await batchOf();
+    expect(after).toMatchObject({ name: '张三', birthday: '1990-05-01' });
+    expect(after.search).toContain('张三');
+    expect(after.b).toBeGreaterThan(before.b);
+    // Nothing new: the customer row is not rewritten (its batch stays).
+    await runImportUnit(db, opts(shopId), fill([richer], [line('1001')]));
+    expect((await batchOf()).b).toBe(after.b);
+    db.close();
+  });
+
   it('a later export of the same order updates it; an older one does not move it back', async () => {
     const { db, shopId } = await setup();
     await runImportUnit(db, opts(shopId), fill([order('1001')], [line('1001')]));

@@ -61,8 +61,17 @@ export async function resolveKeys(db: Db, shopId: number, batchId: number): Prom
      FROM m_keys WHERE is_new`,
     [shopId, batchId],
   );
+  const contactFields = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district'];
   const updated = (c: string) => `coalesce(k.${c}, customers.${c})`;
-  const set = ['nick', 'name', 'phone', 'phone_masked', 'email', 'province', 'city', 'district'].map((c) => `${c} = ${updated(c)}`).join(', ');
+  const set = contactFields.map((c) => `${c} = ${updated(c)}`).join(', ');
+  // A key whose latest order is the one the customer already has, with nothing new in it (a re-import), leaves the
+  // row alone: 266k customers of a 1M-order re-import were rewritten as they were (0.25 s).
+  const changes = [
+    `customers.contact_at IS NULL`,
+    `k.order_ms > extract(epoch FROM customers.contact_at) * 1000`,
+    ...contactFields.map((c) => `(k.${c} IS NOT NULL AND k.${c} IS DISTINCT FROM customers.${c})`),
+    `(k.birthday IS NOT NULL AND CAST(k.birthday AS DATE) IS DISTINCT FROM customers.birthday)`,
+  ].join(' OR ');
   // The search text follows the fields it is made of (the right-hand sides read the row before the update).
   const search = searchTextSql((f) => (f === 'key_value' ? 'customers.key_value' : updated(f)));
   await db.run(
@@ -70,7 +79,8 @@ export async function resolveKeys(db: Db, shopId: number, batchId: number): Prom
        contact_at = to_timestamp(k.order_ms / 1000.0), updated_batch = $1
      FROM m_keys k
      WHERE k.customer_id = customers.customer_id AND NOT k.is_new AND k.order_ms IS NOT NULL
-       AND (customers.contact_at IS NULL OR k.order_ms >= extract(epoch FROM customers.contact_at) * 1000)`,
+       AND (customers.contact_at IS NULL OR k.order_ms >= extract(epoch FROM customers.contact_at) * 1000)
+       AND (${changes})`,
     [batchId],
   );
   await db.run(
