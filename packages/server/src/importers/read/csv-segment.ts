@@ -1,6 +1,6 @@
 /**
- * Parts of one big delimited text file, read in parallel (pipeline/fill-unit.ts gives each part its own map
- * worker). A part is a byte range that starts just after a newline; it is a true record start only if the
+ * Segments of a delimited text file: the whole file (csv-source.ts), or parts of one big file read in parallel
+ * (pipeline/fill-unit.ts gives each part its own map worker). A part is a byte range that starts just after a newline; it is a true record start only if the
  * part before it ended exactly at a record boundary. Each part checks that at its end: a part that ends
  * inside a record (a quoted field holding newlines across the cut) reads on to the end of the file instead
  * and says so, and the caller discards the parts after it. So the records, line numbers and issues are
@@ -20,7 +20,7 @@ const NEWLINE = 0x0a;
 /** How far past a planned cut the next newline is looked for before the cut is given up. */
 const CUT_WINDOW = 1024 * 1024;
 
-/** One part of a file: bytes [start, end) (end null: to the end of the file). */
+/** A segment of a file: bytes [start, end) (end null: to the end of the file). */
 export interface CsvSegment {
   readonly start: number;
   readonly end: number | null;
@@ -94,7 +94,7 @@ export async function readLayout(location: TextTableLocation): Promise<CsvLayout
   return detectLayout('');
 }
 
-/** Rows of one part, in batches; sets `outcome.overran` when the part had to read past its end. */
+/** Rows of one segment, in batches; sets `outcome.overran` when a part had to read past its end. */
 export async function* csvSegmentBatches(
   location: TextTableLocation,
   segment: CsvSegment,
@@ -124,7 +124,7 @@ export async function* csvSegmentBatches(
   if (tail.length > 0) yield tail;
 }
 
-/** One part of a CSV file as a TableSource. */
+/** One segment of a CSV file as a TableSource. */
 export function csvSegmentSource(location: TextTableLocation, segment: CsvSegment, outcome: SegmentOutcome): TableSource {
   return {
     file: location.file,
