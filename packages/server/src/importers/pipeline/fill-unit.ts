@@ -139,6 +139,15 @@ export async function fillUnit(
     }
   };
 
+  /** Makes `seq` the current place in the release order and releases what its worker sent before its turn. */
+  const takeTurn = (seq: number, tableIdx: number, parted: boolean, file: string): void => {
+    current = seq;
+    const held = pending.get(seq);
+    pending.delete(seq);
+    for (const issue of held?.issues ?? []) release(tableIdx, parted, issue);
+    counted(file, held?.rows ?? 0);
+  };
+
   try {
     startWorkers();
     for (const [i, plan] of plans.entries()) {
@@ -148,21 +157,13 @@ export async function fillUnit(
         const parted = plan.parts.length > 1;
         for (const part of plan.parts) {
           if (part.void) continue;
-          current = part.seq;
-          const held = pending.get(part.seq);
-          pending.delete(part.seq);
-          for (const issue of held?.issues ?? []) release(i, parted, issue);
-          counted(file, held?.rows ?? 0);
+          takeTurn(part.seq, i, parted, file);
           if (part.settled === null) throw new Error(`map worker for ${file} was never started`);
           await part.settled;
         }
         continue;
       }
-      current = plan.seq;
-      const held = pending.get(plan.seq);
-      pending.delete(plan.seq);
-      for (const issue of held?.issues ?? []) issues.add(issue);
-      counted(file, held?.rows ?? 0);
+      takeTurn(plan.seq, i, false, file);
       if (plan.kind === 'failed') throw plan.error;
       const fileIdx = files.indexOf(path);
       const sink: MapSink = {
