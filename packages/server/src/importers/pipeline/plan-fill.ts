@@ -63,47 +63,43 @@ export async function planFill(db: Db, unit: PlannedUnit, files: readonly string
   const slots = Math.max(1, Math.min(2, availableParallelism()));
 
   // Which tables go to workers, and how many parts each (big row-independent tables keep both slots busy).
-  const sizes: number[] = [];
-  const kinds: ('thread' | 'worker' | 'failed')[] = [];
-  const prepared: (PreparedMapper | null)[] = [];
-  const errors: unknown[] = [];
+  type Sized =
+    | { readonly kind: 'failed'; readonly error: unknown; readonly size: 0 }
+    | { readonly kind: 'thread' | 'worker'; readonly prepared: PreparedMapper; readonly size: number };
+  const sized: Sized[] = [];
   for (const { path, table } of tables) {
+    let prepared: PreparedMapper;
     try {
-      prepared.push(prepareMapper(table, path, ctx));
+      prepared = prepareMapper(table, path, ctx);
     } catch (error) {
-      prepared.push(null);
-      errors.push(error);
-      kinds.push('failed');
-      sizes.push(0);
+      sized.push({ kind: 'failed', error, size: 0 });
       continue;
     }
-    errors.push(null);
     const text = table.source.text;
     const size = text === undefined ? 0 : (await stat(text.path)).size;
-    sizes.push(size);
-    kinds.push(text !== undefined && size >= options.workerMinBytes ? 'worker' : 'thread');
+    sized.push({ kind: text !== undefined && size >= options.workerMinBytes ? 'worker' : 'thread', prepared, size });
   }
-  const workerBytes = sizes.reduce((sum, size, i) => sum + (kinds[i] === 'worker' ? size : 0), 0);
+  const workerBytes = sized.reduce((sum, t) => sum + (t.kind === 'worker' ? t.size : 0), 0);
   const partTarget = Math.max(options.partMinBytes, workerBytes / (2 * slots));
 
   const plans: Plan[] = [];
   let seq = 0;
   try {
     for (const [i, { path, table }] of tables.entries()) {
-      const kind = kinds[i]!;
-      if (kind === 'failed') {
-        plans.push({ kind, error: errors[i], seq: seq++ });
+      const t = sized[i]!;
+      if (t.kind === 'failed') {
+        plans.push({ kind: 'failed', error: t.error, seq: seq++ });
         continue;
       }
       const text = table.source.text;
-      if (kind === 'thread' || text === undefined) {
-        plans.push({ kind: 'thread', prepared: prepared[i]!, seq: seq++ });
+      if (t.kind === 'thread' || text === undefined) {
+        plans.push({ kind: 'thread', prepared: t.prepared, seq: seq++ });
         continue;
       }
       await table.close();
       if (bulkDir === null && db.bulkLoad !== undefined) bulkDir = await makeBulkDir();
-      const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(sizes[i]! / partTarget) : 1;
-      const cuts = wanted > 1 ? await planCuts(text, sizes[i]!, wanted) : [];
+      const wanted = bulkDir !== null && table.variant.rowIndependent === true ? Math.round(t.size / partTarget) : 1;
+      const cuts = wanted > 1 ? await planCuts(text, t.size, wanted) : [];
       const base: Omit<MapWorkerSpec, 'part'> = {
         table: text, format: table.format.name, variantId: table.variant.id, fileIdx: files.indexOf(path),
         timeZone: options.timeZone, columnMap: options.columnMap, batchRows: 8192, maxInFlight: 3, bulkDir,
