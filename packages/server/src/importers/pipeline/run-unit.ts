@@ -9,7 +9,7 @@ import { ImportFileError } from '../import-issue.ts';
 import { ISSUE_COLUMNS, IssueSink } from './issue-sink.ts';
 import { mergeStagedCustomers } from './merge-customers.ts';
 import { mergeStagedOrders } from './merge-orders.ts';
-import { createStagingTables, dropStagingTables, MERGE_TABLES, StagingWriter } from './staging.ts';
+import { createStagingTables, dropMergeTables, dropStagingTables, StagingWriter } from './staging.ts';
 
 export type UnitStatus = 'committed' | 'rejected' | 'failed';
 
@@ -97,7 +97,7 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
       const orders = staging.counts.orders + staging.counts.lines > 0
         ? await mergeStagedOrders(db, { shopId: options.shopId, platform: options.platform, batchId, staged: staging.counts })
         : { ordersNew: 0, ordersUpdated: 0, ordersUnchanged: 0, linesWritten: 0, customersNew: 0 };
-      await dropMergeTablesKeepingStaging(db);
+      await dropMergeTables(db);
       const customers = staging.counts.customers > 0
         ? await mergeStagedCustomers(db, options.shopId, batchId, startedMs)
         : { customersNew: 0, customersUpdated: 0 };
@@ -174,10 +174,6 @@ export async function runImportUnit(db: Db, options: UnitOptions, fill: UnitFill
     });
     return report;
   }
-}
-
-async function dropMergeTablesKeepingStaging(db: Db): Promise<void> {
-  for (const t of MERGE_TABLES) if (t !== 'stg_files') await db.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 function fileIssue(files: readonly string[], error: ImportFileError): ImportIssue {

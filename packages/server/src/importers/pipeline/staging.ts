@@ -92,8 +92,8 @@ const STAGING_TABLES: readonly (readonly [string, readonly BulkColumn[]])[] = [
   ['stg_customers', STAGED_CUSTOMER_COLUMNS],
 ];
 
-/** Working tables the merge creates; dropped with the staging tables. */
-export const MERGE_TABLES = ['m_orders', 'm_lines', 'm_lsum', 'm_hash', 'm_key_rows', 'm_keys', 'm_class', 'stg_files'] as const;
+/** Working tables the merge creates; dropped with the staging tables (and after an order merge, dropMergeTables). */
+const MERGE_TABLES = ['m_orders', 'm_lines', 'm_lsum', 'm_unstorable', 'm_key_rows', 'm_keys', 'm_class'] as const;
 
 /** (Re)creates empty staging tables for one import unit. */
 export async function createStagingTables(db: Db): Promise<void> {
@@ -104,8 +104,15 @@ export async function createStagingTables(db: Db): Promise<void> {
   }
 }
 
+/** Drops the staging tables, the unit's file list (stg_files, made by run-unit.ts) and the merge's tables. */
 export async function dropStagingTables(db: Db): Promise<void> {
   for (const [table] of STAGING_TABLES) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  await db.run(`DROP TABLE IF EXISTS stg_files`);
+  await dropMergeTables(db);
+}
+
+/** Drops the merge's working tables, keeping the staged rows (a customer file merges after the orders). */
+export async function dropMergeTables(db: Db): Promise<void> {
   for (const table of MERGE_TABLES) await db.run(`DROP TABLE IF EXISTS ${table}`);
 }
 
