@@ -32,21 +32,23 @@ export async function removeOrphanBulkDirs(parent = tmpdir(), nowMs = Date.now()
   }
   const removed: string[] = [];
   for (const name of names) {
-    if (LEGACY.test(name)) {
-      const modified = await stat(join(parent, name)).then((st) => st.mtimeMs, () => nowMs);
-      if (nowMs - modified < LEGACY_MAX_AGE_MS) continue;
-      await rm(join(parent, name), { recursive: true, force: true });
-      removed.push(name);
-      continue;
-    }
-    const match = /^huitou-import-(\d+)-/.exec(name);
-    if (match === null) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || isRunning(pid)) continue;
+    if (!(await isOrphan(parent, name, nowMs))) continue;
     await rm(join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
+}
+
+/** A bulk-file folder of a process that is gone, or of an earlier version untouched for a day. */
+async function isOrphan(parent: string, name: string, nowMs: number): Promise<boolean> {
+  if (LEGACY.test(name)) {
+    const modified = await stat(join(parent, name)).then((st) => st.mtimeMs, () => nowMs);
+    return nowMs - modified >= LEGACY_MAX_AGE_MS;
+  }
+  const match = /^huitou-import-(\d+)-/.exec(name);
+  if (match === null) return false;
+  const pid = Number(match[1]);
+  return pid !== process.pid && !isRunning(pid);
 }
 
 /** True when a process with this id exists (signal 0 checks without signalling; EPERM means it exists). */
