@@ -20,6 +20,17 @@ const TABLES = ['stg_orders', 'stg_lines', 'stg_contacts', 'stg_files'];
 const limit = loadConfig(process.env).importMemoryLimit;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
+/** `db` with one method replaced (the others bound to `db`: a Db is a class instance, so a spread would lose them). */
+function withMethod<K extends 'run' | 'all'>(db: Db, name: K, method: Db[K]): Db {
+  return new Proxy(db, {
+    get: (target, prop) => {
+      if (prop === name) return method;
+      const v: unknown = Reflect.get(target, prop);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 if (mode === 'capture') {
   mkdirSync(dir, { recursive: true });
   const dbPath = `${dir}/capture.duckdb`;
@@ -36,13 +47,7 @@ if (mode === 'capture') {
     }
     return inner.all(sql, params);
   };
-  const db = new Proxy(inner, {
-    get: (target, prop) => {
-      if (prop === 'all') return all;
-      const v: unknown = Reflect.get(target, prop);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  const db = withMethod(inner, 'all', all);
   const report = await importFiles(db, { shopId: shop.shopId, timeZone: 'Asia/Shanghai', files: rest, format: null, strict: false, columnMap: null, memoryLimit: limit });
   console.log(saved ? `staged tables saved in ${dir}` : 'not captured', report.totals.rowsRead);
   inner.close();
@@ -68,13 +73,7 @@ if (mode === 'capture') {
       const rows = await traced.all(`EXPLAIN ANALYZE ${sql}`, params);
       for (const row of rows) console.log(String(row['explain_value']));
     };
-    const db = new Proxy(traced, {
-      get: (target, prop) => {
-        if (prop === 'run') return run;
-        const v: unknown = Reflect.get(target, prop);
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const db = withMethod(traced, 'run', run);
     const shop = await ensureShop(db, 'bench', 'Asia/Shanghai');
     let mergeMs = 0;
     let mergeCpuMs = 0;
